@@ -1,0 +1,84 @@
+# Shared by every bin/ script: builds the module on first use (or when its sources changed) and runs a main class.
+#
+# Usage, in a bin/ script:
+#   source "$(dirname "${BASH_SOURCE[0]}")/lib/launch.sh"
+#   launch_java  MODULE MAIN_CLASS "$@"   # a plain JVM (train, mhlr-replay, make-sample-data)
+#   launch_spark MODULE MAIN_CLASS "$@"   # a Spark job (ingest, evaluate)
+#
+# launch_spark runs through $SPARK_HOME/bin/spark-submit when SPARK_HOME is set (a --master flag is handed to
+# spark-submit); otherwise in an embedded JVM with Spark on the class path: local[*], or the cluster named by
+# --master, with the application jars shipped to its executors (MHLR_APP_JARS).
+# Environment: MHLR_JAVA_OPTS adds JVM options (e.g. -Xmx16g); MHLR_DEBUG=1 prints stack traces;
+# MHLR_OFFLINE=1 builds with Maven offline.
+
+set -euo pipefail
+
+MHLR_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+MHLR_LIB="$MHLR_HOME/bin/lib"
+
+# Builds MODULE (and core) unless its jar is newer than every source, pom and conf file it depends on.
+mhlr_build() {
+  local module="$1"
+  local stamp="$MHLR_HOME/$module/target/classpath.txt"
+  if [[ -f "$stamp" ]] && [[ -z "$(find "$MHLR_HOME/$module/src/main" "$MHLR_HOME/core/src/main" \
+        "$MHLR_HOME/conf" "$MHLR_HOME/pom.xml" "$MHLR_HOME/$module/pom.xml" "$MHLR_HOME/core/pom.xml" \
+        -newer "$stamp" -type f -print -quit 2>/dev/null)" ]]; then
+    return 0
+  fi
+  echo "Building $module (first run or changed sources)..." >&2
+  local offline=()
+  [[ "${MHLR_OFFLINE:-0}" == "1" ]] && offline=(-o)
+  if ! (cd "$MHLR_HOME" && ./mvnw -q -B "${offline[@]}" -DskipTests -pl "$module" -am package >&2); then
+    echo "$module: build failed (run ./mvnw -pl $module -am package to see why)" >&2
+    exit 1
+  fi
+}
+
+mhlr_module_jar() {
+  local module="$1"
+  ls "$MHLR_HOME/$module/target/mhlr-$module"-*.jar 2>/dev/null | grep -v -e '-tests.jar' -e '-sources.jar' | head -n 1
+}
+
+mhlr_jvm_options() {
+  tr '\n' ' ' < "$MHLR_LIB/jvm-options"
+}
+
+launch_java() {
+  local module="$1" main="$2"
+  shift 2
+  mhlr_build "$module"
+  local classpath
+  classpath="$(mhlr_module_jar "$module"):$(cat "$MHLR_HOME/$module/target/classpath.txt")"
+  # shellcheck disable=SC2046,SC2086
+  exec java $(mhlr_jvm_options) -Djava.awt.headless=true -Dmhlr.home="$MHLR_HOME" \
+    ${MHLR_JAVA_OPTS:-} -cp "$classpath" "$main" "$@"
+}
+
+launch_spark() {
+  local module="$1" main="$2"
+  shift 2
+  mhlr_build "$module"
+  local jar dependencies
+  jar="$(mhlr_module_jar "$module")"
+  dependencies="$(cat "$MHLR_HOME/$module/target/classpath.txt")"
+  if [[ -n "${SPARK_HOME:-}" ]]; then
+    local submit=() args=()
+    while [[ $# -gt 0 ]]; do
+      if [[ "$1" == "--master" && $# -ge 2 ]]; then
+        submit+=(--master "$2"); shift 2
+      else
+        args+=("$1"); shift
+      fi
+    done
+    exec "$SPARK_HOME/bin/spark-submit" "${submit[@]}" --class "$main" \
+      --jars "${dependencies//:/,}" \
+      --driver-java-options "$(mhlr_jvm_options) -Dmhlr.home=$MHLR_HOME ${MHLR_JAVA_OPTS:-}" \
+      "$jar" "${args[@]}"
+  fi
+  local spark_classpath
+  spark_classpath="$(cat "$MHLR_HOME/$module/target/provided-classpath.txt")"
+  export MHLR_APP_JARS="$jar,${dependencies//:/,}"
+  # shellcheck disable=SC2046,SC2086
+  exec java $(mhlr_jvm_options) -Djava.awt.headless=true -Dmhlr.home="$MHLR_HOME" \
+    ${MHLR_JAVA_OPTS:-} -cp "$jar:$dependencies:$spark_classpath" "$main" "$@"
+}
