@@ -1,5 +1,8 @@
 /**
- * What the Spark jobs share: {@link mhlr.spark.SparkSessions} starts the session the same way for embedded
- * local runs, a cluster named by {@code --master}, and spark-submit.
+ * What the Spark jobs (ingest, evaluate) share: {@link mhlr.spark.SparkSessions} starts the session the same way
+ * for embedded local runs, a cluster named by {@code --master}, and spark-submit;
+ * {@link mhlr.spark.HadoopAtomicOutput} makes an output directory on any Hadoop file system appear only when
+ * complete; {@link mhlr.spark.DriverProgress} prints records done, rate and ETA on the driver;
+ * {@link mhlr.spark.SharedLocalSpark} is the one local session tests and benchmarks share.
  */
 package mhlr.spark;

@@ -1,0 +1,74 @@
+package mhlr.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import mhlr.core.cli.UsageException;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HadoopAtomicOutputTest {
+    @TempDir
+    Path temporary;
+
+    @Test
+    void committedOutputAppearsWithItsFilesAndNoStagingLeftBehind() throws IOException {
+        Path target = temporary.resolve("out");
+        try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(target.toString(), false, new Configuration())) {
+            output.writeFile("a.txt", "hello".getBytes(StandardCharsets.UTF_8));
+            assertFalse(Files.exists(target), "target must not exist before commit");
+            output.commit();
+        }
+        assertEquals("hello", Files.readString(target.resolve("a.txt")));
+        assertEquals(1, entries(temporary), "only the target remains");
+    }
+
+    @Test
+    void failedRunLeavesNothing() throws IOException {
+        Path target = temporary.resolve("out");
+        assertThrows(IllegalStateException.class, () -> {
+            try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(target.toString(), false, new Configuration())) {
+                output.writeFile("a.txt", new byte[] {1, 2, 3});
+                throw new IllegalStateException("simulated failure midway");
+            }
+        });
+        assertEquals(0, entries(temporary));
+    }
+
+    @Test
+    void existingTargetIsRefusedWithoutOverwrite() throws IOException {
+        Path target = Files.createDirectories(temporary.resolve("out"));
+        UsageException refused = assertThrows(UsageException.class,
+                () -> HadoopAtomicOutput.begin(target.toString(), false, new Configuration()));
+        assertTrue(refused.getMessage().contains("--overwrite"), refused.getMessage());
+    }
+
+    @Test
+    void overwriteReplacesTheOldContentEntirely() throws IOException {
+        Path target = Files.createDirectories(temporary.resolve("out"));
+        Files.writeString(target.resolve("stale.txt"), "old");
+        try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(target.toUri().toString(), true,
+                new Configuration())) {
+            output.writeFile("fresh.txt", new byte[] {42});
+            output.commit();
+        }
+        assertFalse(Files.exists(target.resolve("stale.txt")));
+        assertArrayEquals(new byte[] {42}, Files.readAllBytes(target.resolve("fresh.txt")));
+        assertEquals(1, entries(temporary));
+    }
+
+    private static long entries(Path directory) throws IOException {
+        try (Stream<Path> list = Files.list(directory)) {
+            return list.count();
+        }
+    }
+}
