@@ -9,7 +9,7 @@
 # spark-submit); otherwise in an embedded JVM with Spark on the class path: local[*], or the cluster named by
 # --master, with the application jars shipped to its executors (MHLR_APP_JARS).
 # Environment: MHLR_JAVA_OPTS adds JVM options (e.g. -Xmx16g); MHLR_DEBUG=1 prints stack traces;
-# MHLR_OFFLINE=1 builds with Maven offline.
+# MHLR_OFFLINE=1 builds with Maven offline; MHLR_MAVEN_ARGS adds Maven arguments to that build (e.g. -Pcuda).
 
 set -euo pipefail
 
@@ -28,7 +28,8 @@ mhlr_build() {
   echo "Building $module (first run or changed sources)..." >&2
   local offline=()
   [[ "${MHLR_OFFLINE:-0}" == "1" ]] && offline=(-o)
-  if ! (cd "$MHLR_HOME" && ./mvnw -q -B "${offline[@]}" -DskipTests -pl "$module" -am package >&2); then
+  # shellcheck disable=SC2086
+  if ! (cd "$MHLR_HOME" && ./mvnw -q -B "${offline[@]}" ${MHLR_MAVEN_ARGS:-} -DskipTests -pl "$module" -am package >&2); then
     echo "$module: build failed (run ./mvnw -pl $module -am package to see why)" >&2
     exit 1
   fi
