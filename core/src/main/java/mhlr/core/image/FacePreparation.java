@@ -1,0 +1,70 @@
+package mhlr.core.image;
+
+import java.awt.image.BufferedImage;
+import mhlr.core.record.BadRecordException;
+import mhlr.core.record.SkipReason;
+
+/**
+ * The per-image work of ingest: whatever a user brings becomes the encoded 112x112 aligned face that is stored.
+ *
+ * <ul>
+ *   <li>A JPEG or PNG that is already 112x112 and has no landmarks (or landmarks already on the template, within
+ *       half a pixel) is stored as it is, byte for byte: no second JPEG generation. It is still decoded in full,
+ *       so a broken file is caught here and not in training.</li>
+ *   <li>With landmarks, the face is aligned to the ArcFace template ({@link FaceAligner#align}).</li>
+ *   <li>Without, the image is taken as a face crop and stretched to 112x112 ({@link FaceAligner#resize}).</li>
+ * </ul>
+ * Re-encoded faces are JPEG quality 95.
+ */
+public final class FacePreparation {
+    /** JPEG quality of re-encoded faces. */
+    public static final float JPEG_QUALITY = 0.95f;
+
+    /** How far (pixels, at any template point) landmarks may sit from the template and still count as aligned. */
+    private static final double ALIGNED_TOLERANCE = 0.5;
+
+    private FacePreparation() {
+    }
+
+    /**
+     * The stored bytes for one image.
+     *
+     * @param bytes the file as the user has it
+     * @param landmarksOrNull five landmarks {@code x1 y1 ... x5 y5} in the image's pixels, or {@code null}
+     * @param source the file or record name, for the exception's detail
+     * @throws BadRecordException when the bytes are no decodable image ({@link ImageDecoder}'s reasons) or the
+     *     landmarks are unusable ({@link SkipReason#BAD_LANDMARK_LINE})
+     */
+    public static byte[] prepare(byte[] bytes, float[] landmarksOrNull, String source) throws BadRecordException {
+        DecodedImage decoded = ImageDecoder.read(bytes, source);
+        BufferedImage image = decoded.image();
+        boolean storable = decoded.format() == ImageFormat.JPEG || decoded.format() == ImageFormat.PNG;
+        boolean faceSized = image.getWidth() == FaceAligner.SIZE && image.getHeight() == FaceAligner.SIZE;
+        if (landmarksOrNull == null) {
+            return storable && faceSized ? bytes : ImageEncoder.jpeg(FaceAligner.resize(image), JPEG_QUALITY);
+        }
+        if (landmarksOrNull.length != 10) {
+            throw new BadRecordException(SkipReason.BAD_LANDMARK_LINE, source + ": need 5 landmarks (10 values), got "
+                    + landmarksOrNull.length + " values");
+        }
+        if (storable && faceSized && onTemplate(landmarksOrNull)) {
+            return bytes;
+        }
+        try {
+            return ImageEncoder.jpeg(FaceAligner.align(image, landmarksOrNull), JPEG_QUALITY);
+        } catch (IllegalArgumentException e) {
+            throw new BadRecordException(SkipReason.BAD_LANDMARK_LINE, source + ": landmarks cannot align the face: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean onTemplate(float[] landmarks) {
+        float[] template = FaceAligner.template();
+        for (int i = 0; i < 10; i++) {
+            if (!(Math.abs(landmarks[i] - template[i]) <= ALIGNED_TOLERANCE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
