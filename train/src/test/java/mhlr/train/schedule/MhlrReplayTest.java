@@ -1,0 +1,178 @@
+package mhlr.train.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
+import mhlr.core.cli.Launcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MhlrReplayTest {
+    /** Flat losses with patience floor(0.1 * 40) = 4: bad from step 1, so the rate halves at steps 5, 10, 15, ... */
+    private static final String FLAT_DECAYS = "step,lr\n5,0.01\n10,0.005\n15,0.0025\n";
+
+    @TempDir
+    Path directory;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run replay(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int code = Launcher.run(MhlrReplay.COMMAND, args, new MhlrReplay(outStream)::run, outStream,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(directory.resolve(name), content);
+    }
+
+    private static String lines(int count, java.util.function.IntFunction<String> line) {
+        return IntStream.range(0, count).mapToObj(line).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    @Test
+    void printsEachRateChangeOfALossFileWithOneLossPerLine() throws IOException {
+        Path losses = write("losses.txt", lines(18, t -> "10.0"));
+        Run run = replay("--losses", losses.toString(), "--total-steps", "40", "--set", "mhlr.tau=0.1");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(FLAT_DECAYS, run.out());
+    }
+
+    @Test
+    void readsTheLossColumnOfACsv() throws IOException {
+        Path losses = write("loss.csv", "step,\"loss\",lr\n" + lines(18, t -> t + ",10.0,0.02"));
+        Run run = replay("--losses", losses.toString(), "--total-steps", "40", "--set", "mhlr.tau=0.1");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(FLAT_DECAYS, run.out());
+    }
+
+    @Test
+    void readsTheTrainersMetricsAndSkipsLinesWithoutALoss() throws IOException {
+        Path metrics = write("metrics.jsonl", lines(18, t -> "{\"step\":" + t + ",\"loss\":10.0,\"lr\":0.02}"
+                + (t % 5 == 0 ? "\n{\"step\":" + t + ",\"event\":\"verification\",\"lfw\":0.61}\n" : "")));
+        Run run = replay("--losses", metrics.toString(), "--total-steps", "40", "--set", "mhlr.tau=0.1");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(FLAT_DECAYS, run.out());
+    }
+
+    @Test
+    void replaysAnyConfiguredSchedule() throws IOException {
+        Path losses = write("losses.txt", lines(4, t -> "3.5"));
+        Run run = replay("--losses", losses.toString(), "--total-steps", "4", "--set", "train.schedule.name=polynomial",
+                "--set", "train.learning-rate=0.4");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("step,lr\n0,0.30000000000000004\n1,0.2\n2,0.1\n3,0.0\n", run.out());
+    }
+
+    @Test
+    void aBadLineExitsTwoNamingTheFileAndTheLine() throws IOException {
+        Path losses = write("bad.txt", "10.0\n9.5\nnine\n9.0\n");
+        Run run = replay("--losses", losses.toString(), "--total-steps", "40");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains(losses + " line 3") && run.err().contains("'nine'"), run.err());
+
+        Path metrics = write("bad.jsonl", "{\"loss\": 1.0}\n{\"loss\": \"high\"}\n");
+        Run json = replay("--losses", metrics.toString(), "--total-steps", "40");
+        assertEquals(2, json.code());
+        assertTrue(json.err().contains(metrics + " line 2"), json.err());
+
+        Path csv = write("bad.csv", "step,value\n0,1.0\n");
+        Run header = replay("--losses", csv.toString(), "--total-steps", "40");
+        assertEquals(2, header.code());
+        assertTrue(header.err().contains("no 'loss' column"), header.err());
+
+        Run missing = replay("--losses", directory.resolve("absent.txt").toString(), "--total-steps", "40");
+        assertEquals(2, missing.code());
+        assertEquals(2, replay("--losses", losses.toString()).code(), "--total-steps is required");
+    }
+
+    @Test
+    void drawsLossSignalAndRateIntoAPng() throws IOException {
+        Path losses = write("losses.txt", lines(5000, t -> Double.toString(10 + 20 * Math.exp(-t / 500.0))));
+        Path png = directory.resolve("plots/replay.png");
+        Run run = replay("--losses", losses.toString(), "--total-steps", "5000", "--plot", png.toString(),
+                "--set", "mhlr.parametrisation=relative");
+        assertEquals(0, run.code(), run.err());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(1200, image.getWidth());
+        assertEquals(900, image.getHeight());
+    }
+
+    @Test
+    void decaysOfATrainingLikeRunHappenWhereTheSignalStaysUnderLambda() throws IOException {
+        int steps = (int) MhlrSettings.PAPER_TOTAL_STEPS;
+        MhlrSettings paper = MhlrSettings.paper();
+        double[] losses = LossCurves.trainingLike(11, steps, new Mhlr(paper, steps, 0.02));
+        Path file = write("run.csv", "loss\n" + lines(steps, t -> Double.toString(losses[t])));
+
+        Run run = replay("--losses", file.toString(), "--total-steps", Integer.toString(steps));
+        assertEquals(0, run.code(), run.err());
+        List<String> printed = run.out().lines().skip(1).toList();
+
+        // The signal recomputed independently, in the released code's separate form (D_t, then its EMA DE_t).
+        double a = paper.alpha();
+        double b = paper.beta();
+        double[] signal = new double[steps];
+        double haar = a * (losses[0] - losses[1]);
+        signal[1] = haar;
+        for (int t = 2; t < steps; t++) {
+            haar = (1 - a) * haar + a * (losses[t - 1] - losses[t]);
+            signal[t] = b * haar + (1 - b) * signal[t - 1];
+        }
+        long patience = paper.patience(steps);
+        List<String> expected = new ArrayList<>();
+        double rate = 0.02;
+        int decays = 0;
+        int firstBad = -1;
+        for (int t = 1; t < steps; t++) {
+            if (signal[t] >= paper.lambda()) {
+                firstBad = -1;
+                continue;
+            }
+            if (firstBad < 0) {
+                firstBad = t;
+            }
+            if (t - firstBad + 1 > patience) {
+                for (int bad = t - (int) patience; bad <= t; bad++) {
+                    assertTrue(signal[bad] < paper.lambda(), "step " + bad + " before the decay at " + t);
+                }
+                firstBad = -1;
+                if (++decays <= paper.maxDecays()) {
+                    rate /= paper.delta();
+                    expected.add(t + "," + rate);
+                }
+            }
+        }
+        assertTrue(expected.size() >= 4, "a run shaped like a real one decays several times: " + expected);
+        assertTrue(Integer.parseInt(expected.get(0).split(",")[0]) > steps / 4,
+                "not before the loss has flattened: " + expected);
+        assertEquals(expected, printed);
+        double[] printedSteps = printed.stream().mapToDouble(line -> Double.parseDouble(line.split(",")[0])).toArray();
+        double[] mhlrSteps = new double[printedSteps.length];
+        Mhlr direct = new Mhlr(paper, steps, 0.02);
+        for (int t = 0; t < steps; t++) {
+            direct.observe(t, losses[t]);
+        }
+        for (int i = 0; i < mhlrSteps.length; i++) {
+            mhlrSteps[i] = direct.decays().get(i).step();
+        }
+        assertArrayEquals(mhlrSteps, printedSteps);
+    }
+}
