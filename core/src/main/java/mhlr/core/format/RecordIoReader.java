@@ -1,0 +1,201 @@
+package mhlr.core.format;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import mhlr.core.cli.UsageException;
+import mhlr.core.record.BadRecordException;
+import mhlr.core.record.SkipReason;
+
+/**
+ * Reads an indexed RecordIO pair ({@code train.rec} + {@code train.idx}) record by record at the offsets the index
+ * gives, undoing dmlc-core's framing (see {@link RecordIoWriter}) and splitting the payload
+ * ({@link RecordIoRecord}).
+ *
+ * <p>For parallel reading (ingest splits the index over Spark tasks) each task opens its own channel and calls
+ * {@link #readAt(SeekableByteChannel, long, long, String)} with the offsets of its share of {@link #images()}.
+ * A record that does not frame correctly (wrong magic, a length past the end of the file, a broken multi-part
+ * record) is a {@link BadRecordException} with {@link SkipReason#BAD_RECORD} and a detail like
+ * {@code "train.rec: key 17 at offset 4096: expected magic 0xced7230a, found 0x00000000"}.
+ */
+public final class RecordIoReader implements AutoCloseable {
+    private static final int LENGTH_MASK = (1 << 29) - 1;
+
+    private final Path rec;
+    private final FileChannel channel;
+    private final RecordIoIndex index;
+    private RecordIoLayout layout;
+
+    private RecordIoReader(Path rec, FileChannel channel, RecordIoIndex index) {
+        this.rec = rec;
+        this.channel = channel;
+        this.index = index;
+    }
+
+    /** Opens a {@code .rec} with its {@code .idx}. */
+    public static RecordIoReader open(Path rec, Path idx) throws IOException {
+        return open(rec, RecordIoIndex.read(idx));
+    }
+
+    /** Opens a {@code .rec} with an index already read. */
+    public static RecordIoReader open(Path rec, RecordIoIndex index) throws IOException {
+        return new RecordIoReader(rec, FileChannel.open(rec, StandardOpenOption.READ), index);
+    }
+
+    public RecordIoIndex index() {
+        return index;
+    }
+
+    /** The record with this key. */
+    public RecordIoRecord read(long key) throws IOException, BadRecordException {
+        long offset = index.offsetOf(key);
+        if (offset < 0) {
+            throw new IllegalArgumentException(rec + ": the index has no key " + key);
+        }
+        return readAt(channel, offset, key, rec.toString());
+    }
+
+    /**
+     * Which keys are images, from record 0 (read once).
+     *
+     * @throws UsageException when record 0 cannot be read or its meta labels make no sense
+     */
+    public synchronized RecordIoLayout layout() throws IOException {
+        if (layout == null) {
+            layout = detectLayout();
+        }
+        return layout;
+    }
+
+    /** The index entries of the image records, sorted by offset. */
+    public RecordIoIndex images() throws IOException {
+        RecordIoLayout known = layout();
+        return index.select(known::isImage);
+    }
+
+    private RecordIoLayout detectLayout() throws IOException {
+        if (!index.contains(0)) {
+            return RecordIoLayout.ALL_IMAGES;
+        }
+        RecordIoRecord first;
+        try {
+            first = read(0);
+        } catch (BadRecordException e) {
+            throw new UsageException(rec + ": record 0, which says whether the file has a meta header, is unreadable: "
+                    + e.detail(), e);
+        }
+        if (first.flag() == 0) {
+            return RecordIoLayout.ALL_IMAGES;
+        }
+        if (first.labels().length < 2) {
+            throw new UsageException(rec + ": record 0 has " + first.labels().length + " label(s) "
+                    + Arrays.toString(first.labels()) + "; an insightface meta header has two, [A, B]");
+        }
+        long imageEnd = (long) first.labels()[0];
+        long identityEnd = (long) first.labels()[1];
+        if (imageEnd < 1 || identityEnd < imageEnd) {
+            throw new UsageException(rec + ": record 0 is a meta header with labels [" + first.labels()[0] + ", "
+                    + first.labels()[1] + "], which is not 1 <= A <= B");
+        }
+        return new RecordIoLayout(true, imageEnd, identityEnd);
+    }
+
+    /**
+     * Reads the record that starts at {@code offset}.
+     *
+     * @param key the record's key, for the record and for messages
+     * @param source the file's name for messages
+     */
+    public static RecordIoRecord readAt(SeekableByteChannel channel, long offset, long key, String source)
+            throws IOException, BadRecordException {
+        String where = source + ": key " + key + " at offset " + offset;
+        return RecordIoRecord.parse(key, offset, readPayloadAt(channel, offset, where), where);
+    }
+
+    /** The payload of the record at {@code offset}, its parts joined as dmlc-core joins them. */
+    static byte[] readPayloadAt(SeekableByteChannel channel, long offset, String where)
+            throws IOException, BadRecordException {
+        long size = channel.size();
+        ByteBuffer header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] payload = null;
+        int length = 0;
+        long position = offset;
+        for (int part = 0; ; part++) {
+            if (position < 0 || position + 8 > size) {
+                throw bad(where, "the record header at offset " + position + " runs past the end of the file ("
+                        + size + " bytes)");
+            }
+            readFully(channel, header.clear(), position);
+            int magic = header.getInt(0);
+            int lrecord = header.getInt(4);
+            if (magic != RecordIoWriter.MAGIC) {
+                throw bad(where, String.format("expected magic 0xced7230a at offset %d, found 0x%08x", position,
+                        magic));
+            }
+            int continuation = lrecord >>> 29;
+            int partLength = lrecord & LENGTH_MASK;
+            if (part == 0 && (continuation == 2 || continuation == 3)) {
+                throw bad(where, "the offset points into the middle of a multi-part record (continuation flag "
+                        + continuation + ")");
+            }
+            if (part > 0 && continuation != 2 && continuation != 3) {
+                throw bad(where, "part " + (part + 1) + " of a multi-part record has continuation flag "
+                        + continuation + " instead of 2 or 3");
+            }
+            if (continuation > 3) {
+                throw bad(where, "continuation flag " + continuation + " is not 0-3");
+            }
+            if (position + 8 + partLength > size) {
+                throw bad(where, "lrecord announces " + partLength + " payload bytes but only "
+                        + (size - position - 8) + " remain in the file");
+            }
+            int needed = length + partLength + (continuation == 1 || continuation == 2 ? 4 : 0);
+            payload = payload == null ? new byte[needed] : Arrays.copyOf(payload, needed);
+            readFully(channel, ByteBuffer.wrap(payload, length, partLength), position + 8);
+            length += partLength;
+            position += 8 + ((partLength + 3L) & ~3L);
+            if (continuation == 0 || continuation == 3) {
+                return payload;
+            }
+            RecordIoWriter.putInt(payload, length, RecordIoWriter.MAGIC);
+            length += 4;
+        }
+    }
+
+    private static void readFully(SeekableByteChannel channel, ByteBuffer buffer, long position) throws IOException {
+        if (channel instanceof FileChannel file) {
+            long at = position;
+            while (buffer.hasRemaining()) {
+                int n = file.read(buffer, at);
+                if (n < 0) {
+                    throw new EOFException("end of file at " + at);
+                }
+                at += n;
+            }
+            return;
+        }
+        synchronized (channel) {
+            channel.position(position);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer) < 0) {
+                    throw new EOFException("end of file at " + channel.position());
+                }
+            }
+        }
+    }
+
+    private static BadRecordException bad(String where, String what) {
+        return new BadRecordException(SkipReason.BAD_RECORD, where + ": " + what);
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}
