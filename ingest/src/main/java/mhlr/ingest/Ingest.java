@@ -1,0 +1,300 @@
+package mhlr.ingest;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import mhlr.core.cli.UsageException;
+import mhlr.core.record.SkipReason;
+import mhlr.core.shard.Counts;
+import mhlr.core.shard.DatasetKind;
+import mhlr.core.shard.Manifest;
+import mhlr.core.shard.ProtocolEntry;
+import mhlr.core.shard.ShardFile;
+import mhlr.core.shard.ShardSchema;
+import mhlr.ingest.align.FacePreparer;
+import mhlr.ingest.record.FaceRecord;
+import mhlr.ingest.record.Outcome;
+import mhlr.ingest.record.SkippedRecord;
+import mhlr.ingest.shards.PairTable;
+import mhlr.ingest.shards.ShardOrder;
+import mhlr.ingest.shards.ShardPartitioner;
+import mhlr.ingest.shards.WriteShards;
+import mhlr.ingest.shards.WriteSkipped;
+import mhlr.ingest.shards.WrittenFile;
+import mhlr.ingest.source.EvaluationSource;
+import mhlr.ingest.source.Protocol;
+import mhlr.ingest.source.Source;
+import mhlr.ingest.source.SourceContext;
+import mhlr.ingest.source.SourceRecords;
+import mhlr.spark.DriverProgress;
+import mhlr.spark.HadoopAtomicOutput;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The ingest pipeline on the driver, for any {@link Source}:
+ * <ol>
+ *   <li>read and prepare every record on the executors (decode, align or resize to 112x112, encode, hash), with
+ *       progress on stderr; count the skipped by reason and fail when the bad share is over the limit;</li>
+ *   <li>training: drop exact duplicates (same input bytes; the copy with the smallest identity and source stays),
+ *       apply the identity filters and give dense labels in sorted identity order;</li>
+ *   <li>shuffle into shards by a seeded hash of each record's source and write one Parquet file per shard from the
+ *       executors; write the skipped table; evaluation: write the pair list, without pairs whose images were not
+ *       written;</li>
+ *   <li>write the manifest last, then commit the output directory by renaming it into place.</li>
+ * </ol>
+ * Nothing depends on Spark's partitioning or the number of cores, so the same input and seed give the same bytes.
+ */
+public final class Ingest {
+    private static final int EXAMPLES = 5;
+
+    private final JavaSparkContext spark;
+    private final IngestSettings settings;
+    private final Source source;
+    private final String input;
+    private final PrintStream log;
+
+    private Ingest(JavaSparkContext spark, IngestSettings settings, Source source, String input, PrintStream log) {
+        this.spark = spark;
+        this.settings = settings;
+        this.source = source;
+        this.input = input;
+        this.log = log;
+    }
+
+    /**
+     * Runs the pipeline and commits {@code output}.
+     *
+     * @param log where progress, warnings and the summary go (stderr for the CLI)
+     * @throws UsageException for a bad input, a refused output, or too many bad records; nothing is committed
+     */
+    public static IngestReport run(SparkSession session, IngestSettings settings, Source source, String input,
+            String output, boolean overwrite, PrintStream log) {
+        JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
+        try (HadoopAtomicOutput target = HadoopAtomicOutput.begin(output, overwrite, spark.hadoopConfiguration())) {
+            Ingest ingest = new Ingest(spark, settings, source, input, log);
+            IngestReport report = ingest.execute(target);
+            target.commit();
+            log.println("ingest: done: " + report.output());
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private IngestReport execute(HadoopAtomicOutput target) throws IOException {
+        SourceContext context = new SourceContext(spark, input, settings);
+        JavaRDD<Outcome> prepared = prepare(context);
+        try {
+            SkipTally tally = SkipTally.fromCodes(prepared.map(o -> o.isFace() ? "" : SkipTally.code(o.skipped()))
+                    .countByValue());
+            if (tally.read() == 0) {
+                throw new UsageException("--input " + input + " holds no records to ingest (format "
+                        + settings.format() + ")");
+            }
+            tally.checkLimit(settings.maxSkippedFraction(), badExamples(prepared));
+            return source.kind() == DatasetKind.TRAIN
+                    ? writeTraining(context, prepared, tally, target)
+                    : writeEvaluation(context, (EvaluationSource) source, prepared, tally, target);
+        } finally {
+            prepared.unpersist(false);
+        }
+    }
+
+    /** Reads and prepares every record once; the result is kept for the passes that follow. */
+    private JavaRDD<Outcome> prepare(SourceContext context) {
+        Duration interval = Duration.ofMillis(Math.round(settings.progressSeconds() * 1000));
+        try (DriverProgress progress = DriverProgress.start(spark.sc(), "ingest", "images", interval, log)) {
+            SourceRecords records = source.read(context);
+            progress.expect(records.expected());
+            JavaRDD<Outcome> prepared = records.records().map(new FacePreparer(progress.counter()))
+                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            prepared.count();
+            return prepared;
+        }
+    }
+
+    private static List<SkippedRecord> badExamples(JavaRDD<Outcome> prepared) {
+        return prepared.filter(o -> !o.isFace() && o.skipped().isBad()).map(Outcome::skipped)
+                .takeOrdered(EXAMPLES, BY_SOURCE);
+    }
+
+    private static final Comparator<SkippedRecord> BY_SOURCE = new SkippedBySource();
+
+    private IngestReport writeTraining(SourceContext context, JavaRDD<Outcome> prepared, SkipTally readTally,
+            HadoopAtomicOutput target) throws IOException {
+        JavaRDD<FaceRecord> faces = prepared.filter(Outcome::isFace).map(Outcome::face);
+        Map<String, String> keptCopyByHash = new HashMap<>(faces
+                .mapToPair(f -> new Tuple2<>(f.contentHash(), new Tuple2<>(TrainingSelection.copyKey(f), 1L)))
+                .reduceByKey((a, b) -> new Tuple2<>(a._1().compareTo(b._1()) <= 0 ? a._1() : b._1(), a._2() + b._2()))
+                .filter(entry -> entry._2()._2() > 1)
+                .mapValues(Tuple2::_1)
+                .collectAsMap());
+        Broadcast<Map<String, String>> duplicates = spark.broadcast(keptCopyByHash);
+        Map<String, long[]> usable = new HashMap<>(faces
+                .filter(f -> isKeptCopy(duplicates.value(), f))
+                .mapToPair(f -> new Tuple2<>(f.identity(), new long[] {1, f.image().length}))
+                .reduceByKey((a, b) -> new long[] {a[0] + b[0], a[1] + b[1]})
+                .collectAsMap());
+        IdentityLabels labels = IdentityLabels.assign(usable, settings.minImagesPerIdentity(),
+                settings.maxIdentities());
+        if (labels.classes() == 0) {
+            throw new UsageException("no identity in --input " + input + " has at least "
+                    + settings.minImagesPerIdentity() + " usable images (ingest.min-images-per-identity)");
+        }
+        Broadcast<TrainingSelection> selection = spark.broadcast(new TrainingSelection(keptCopyByHash, labels));
+        JavaRDD<Outcome> selected = faces.map(f -> selection.value().call(f));
+        JavaRDD<FaceRecord> written = selected.filter(Outcome::isFace).map(Outcome::face);
+        JavaRDD<SkippedRecord> leftOut = selected.filter(o -> !o.isFace()).map(Outcome::skipped);
+        SkipTally tally = readTally.plus(SkipTally.fromCodes(leftOut.map(SkipTally::code).countByValue()));
+
+        List<ShardFile> shards = writeShards(context, written, labels.keptImages(), labels.keptBytes(), target);
+        List<ShardFile> files = new ArrayList<>(writeSkipped(context,
+                prepared.filter(o -> !o.isFace()).map(Outcome::skipped).union(leftOut), target));
+        Counts counts = new Counts(tally.read(), labels.keptImages(), tally.skipped(), tally.count(SkipReason.DUPLICATE),
+                labels.keptImages(), labels.classes());
+        Manifest manifest = new Manifest(ShardSchema.VERSION, DatasetKind.TRAIN, counts, shards, files, List.of(),
+                parameters());
+        target.writeFile(ShardSchema.MANIFEST_FILE, manifest.toJson());
+        summarize(tally, target);
+        log.printf(Locale.ROOT, "ingest: wrote %,d images of %,d identities into %d shard%s%n", counts.written(),
+                counts.classes(), shards.size(), shards.size() == 1 ? "" : "s");
+        return new IngestReport(target.target().toString(), manifest, 0);
+    }
+
+    private static boolean isKeptCopy(Map<String, String> keptCopyByHash, FaceRecord face) {
+        String kept = keptCopyByHash.get(face.contentHash());
+        return kept == null || kept.equals(TrainingSelection.copyKey(face));
+    }
+
+    private IngestReport writeEvaluation(SourceContext context, EvaluationSource evaluation,
+            JavaRDD<Outcome> prepared, SkipTally tally, HadoopAtomicOutput target) throws IOException {
+        JavaRDD<FaceRecord> written = prepared.filter(Outcome::isFace).map(Outcome::face);
+        long images = tally.read() - tally.skipped();
+        long bytes = images == 0 ? 0 : written.map(f -> (long) f.image().length).reduce(Long::sum);
+        List<ShardFile> shards = writeShards(context, written, images, bytes, target);
+
+        Set<String> keys = new HashSet<>(written.map(FaceRecord::key).collect());
+        Set<String> templates = new HashSet<>(written.filter(f -> f.templateId() != null)
+                .map(f -> f.templateId().toString()).distinct().collect());
+        Map<String, Protocol> protocols = new LinkedHashMap<>();
+        for (Protocol protocol : evaluation.protocols(context)) {
+            protocols.put(protocol.name(), protocol);
+        }
+        Map<String, long[]> pairCounts = new LinkedHashMap<>();
+        protocols.keySet().forEach(name -> pairCounts.put(name, new long[3]));
+        List<ShardFile> files = new ArrayList<>();
+        try (PairTable pairs = PairTable.create(spark.hadoopConfiguration(), target.staging(),
+                settings.rowGroupBytes())) {
+            evaluation.pairs(context, pair -> {
+                Protocol protocol = protocols.get(pair.protocol());
+                if (protocol == null) {
+                    throw new IllegalStateException("pair of undeclared protocol " + pair.protocol());
+                }
+                Set<String> sides = protocol.pairsTemplates() ? templates : keys;
+                long[] count = pairCounts.get(pair.protocol());
+                if (sides.contains(pair.left()) && sides.contains(pair.right())) {
+                    pairs.add(pair);
+                    count[0]++;
+                    count[1] += pair.same() ? 1 : 0;
+                } else {
+                    count[2]++;
+                }
+            });
+            files.add(pairs.finish());
+        }
+        files.addAll(writeSkipped(context, prepared.filter(o -> !o.isFace()).map(Outcome::skipped), target));
+        List<ProtocolEntry> entries = new ArrayList<>();
+        long dropped = 0;
+        for (Protocol protocol : protocols.values()) {
+            long[] count = pairCounts.get(protocol.name());
+            entries.add(new ProtocolEntry(protocol.name(), protocol.kind(), count[0], count[1]));
+            dropped += count[2];
+            if (count[2] > 0) {
+                log.printf(Locale.ROOT, "ingest: warning: left out %,d of %,d %s pairs: a side was not written "
+                        + "(see skipped.csv)%n", count[2], count[0] + count[2], protocol.name());
+            }
+        }
+        Counts counts = new Counts(tally.read(), images, tally.skipped(), 0, images, 0);
+        Manifest manifest = new Manifest(ShardSchema.VERSION, DatasetKind.EVAL, counts, shards, files, entries,
+                parameters());
+        target.writeFile(ShardSchema.MANIFEST_FILE, manifest.toJson());
+        summarize(tally, target);
+        log.printf(Locale.ROOT, "ingest: wrote %,d images into %d shard%s and %,d pairs of %s%n", images,
+                shards.size(), shards.size() == 1 ? "" : "s", entries.stream().mapToLong(ProtocolEntry::pairs).sum(),
+                String.join(", ", protocols.keySet()));
+        return new IngestReport(target.target().toString(), manifest, dropped);
+    }
+
+    /** Shuffles the written faces into shards by the seeded hash of their source and writes one file per shard. */
+    private List<ShardFile> writeShards(SourceContext context, JavaRDD<FaceRecord> written, long images, long bytes,
+            HadoopAtomicOutput target) {
+        int shards = shardCount(images, bytes);
+        long seed = settings.seed();
+        List<ShardFile> files = new ArrayList<>(written
+                .mapToPair(f -> new Tuple2<>(ShardOrder.of(seed, f.source(), shards), f))
+                .repartitionAndSortWithinPartitions(new ShardPartitioner(shards))
+                .mapPartitionsWithIndex(new WriteShards(target.staging().toString(), source.kind(),
+                        settings.rowGroupBytes(), context.hadoopForExecutors()), true)
+                .collect().stream().map(WrittenFile::toShardFile).toList());
+        files.sort(Comparator.comparing(ShardFile::file));
+        return files;
+    }
+
+    /** How many shards: from {@code ingest.shard-rows} when set, else from the bytes and {@code ingest.shard-mb}. */
+    int shardCount(long images, long bytes) {
+        long count = settings.shardRows() > 0
+                ? (images + settings.shardRows() - 1) / settings.shardRows()
+                : (long) Math.ceil(bytes / (settings.shardMegabytes() * 1024 * 1024));
+        return (int) Math.max(1, Math.min(count, Math.max(1, images)));
+    }
+
+    private List<ShardFile> writeSkipped(SourceContext context, JavaRDD<SkippedRecord> skipped,
+            HadoopAtomicOutput target) {
+        return skipped.mapToPair(s -> new Tuple2<>(s.source() + "\n" + s.reason().name(), s))
+                .sortByKey(true, 1)
+                .values()
+                .mapPartitions(new WriteSkipped(target.staging().toString(), settings.rowGroupBytes(),
+                        context.hadoopForExecutors()))
+                .collect().stream().map(WrittenFile::toShardFile).toList();
+    }
+
+    private Map<String, Object> parameters() {
+        Map<String, Object> parameters = new LinkedHashMap<>(settings.manifestParameters());
+        parameters.put("input", input);
+        return parameters;
+    }
+
+    private void summarize(SkipTally tally, HadoopAtomicOutput target) {
+        if (tally.skipped() > 0) {
+            log.printf(Locale.ROOT, "ingest: warning: skipped %,d of %,d records (%.2f %%): %s; each is listed in %s%n",
+                    tally.skipped(), tally.read(), 100.0 * tally.skipped() / tally.read(), tally.reasons(false),
+                    new org.apache.hadoop.fs.Path(target.target(), ShardSchema.SKIPPED_CSV));
+        }
+    }
+
+    /** Orders skipped records by source, then reason, for the examples in an error message. */
+    private static final class SkippedBySource implements Comparator<SkippedRecord>, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compare(SkippedRecord a, SkippedRecord b) {
+            int bySource = a.source().compareTo(b.source());
+            return bySource != 0 ? bySource : a.reason().compareTo(b.reason());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package mhlr.ingest.shards;
+
+import java.io.IOException;
+import mhlr.core.shard.ShardSchema;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Opens Parquet writers with every setting fixed, so the same rows give the same bytes on any machine:
+ * no compression (JPEG bytes do not compress, and readers need no codec), Parquet 1.0 pages, dictionaries for
+ * the short strings only, no statistics for the image column (min/max of JPEG bytes are useless and large).
+ */
+public final class ParquetFiles {
+    private ParquetFiles() {
+    }
+
+    /** A writer of {@code schema} rows to {@code path}, replacing a file of that name. */
+    public static ParquetWriter<Group> writer(Path path, Configuration hadoop, MessageType schema, long rowGroupBytes)
+            throws IOException {
+        ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(path, hadoop))
+                .withConf(hadoop)
+                .withType(schema)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+                .withRowGroupSize(rowGroupBytes)
+                .withMaxPaddingSize(0)
+                .withDictionaryEncoding(true)
+                .withValidation(false);
+        if (schema.containsField(ShardSchema.IMAGE)) {
+            builder.withDictionaryEncoding(ShardSchema.IMAGE, false)
+                    .withStatisticsEnabled(ShardSchema.IMAGE, false)
+                    .withSizeStatisticsEnabled(ShardSchema.IMAGE, false);
+        }
+        return builder.build();
+    }
+}

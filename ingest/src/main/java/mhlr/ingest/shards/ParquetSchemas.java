@@ -1,0 +1,56 @@
+package mhlr.ingest.shards;
+
+import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BOOLEAN;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.FLOAT;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
+
+import mhlr.core.shard.ShardSchema;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Types;
+
+/**
+ * The Parquet message types of the files ingest writes, with the column names of core's {@link ShardSchema}.
+ * Strings are UTF-8 ({@code BINARY} annotated {@code STRING}); the image is plain {@code BINARY}.
+ */
+public final class ParquetSchemas {
+    /** Training shards: label, identity, image, source. */
+    public static final MessageType TRAINING = Types.buildMessage()
+            .required(INT32).named(ShardSchema.LABEL)
+            .required(BINARY).as(stringType()).named(ShardSchema.IDENTITY)
+            .required(BINARY).named(ShardSchema.IMAGE)
+            .required(BINARY).as(stringType()).named(ShardSchema.SOURCE)
+            .named("training_shard");
+
+    /** Evaluation shards: key, image, source, and IJB's template, media and detector score (null elsewhere). */
+    public static final MessageType EVALUATION = Types.buildMessage()
+            .required(BINARY).as(stringType()).named(ShardSchema.KEY)
+            .required(BINARY).named(ShardSchema.IMAGE)
+            .required(BINARY).as(stringType()).named(ShardSchema.SOURCE)
+            .optional(INT32).named(ShardSchema.TEMPLATE_ID)
+            .optional(INT32).named(ShardSchema.MEDIA_ID)
+            .optional(FLOAT).named(ShardSchema.DETECTOR_SCORE)
+            .named("evaluation_shard");
+
+    /** The pair list of an evaluation set. */
+    public static final MessageType PAIRS = Types.buildMessage()
+            .required(BINARY).as(stringType()).named(ShardSchema.PROTOCOL)
+            .required(INT64).named(ShardSchema.PAIR_INDEX)
+            .required(BINARY).as(stringType()).named(ShardSchema.LEFT)
+            .required(BINARY).as(stringType()).named(ShardSchema.RIGHT)
+            .required(BOOLEAN).named(ShardSchema.SAME)
+            .required(INT32).named(ShardSchema.FOLD)
+            .named("pairs");
+
+    /** The skipped table. */
+    public static final MessageType SKIPPED = Types.buildMessage()
+            .required(BINARY).as(stringType()).named(ShardSchema.SOURCE)
+            .required(BINARY).as(stringType()).named(ShardSchema.REASON)
+            .required(BINARY).as(stringType()).named(ShardSchema.DETAIL)
+            .named("skipped");
+
+    private ParquetSchemas() {
+    }
+}

@@ -1,0 +1,60 @@
+package mhlr.ingest.shards;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import mhlr.core.shard.DatasetKind;
+import mhlr.ingest.record.FaceRecord;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.SerializableConfiguration;
+import scala.Tuple2;
+
+/**
+ * The Spark task that writes one shard: partition {@code i} (records keyed by {@link ShardOrder}, partitioned by
+ * {@link ShardPartitioner} and sorted) becomes {@code shard-i.parquet} in the staging directory; the task returns
+ * the file's description for the manifest.
+ */
+public final class WriteShards
+        implements Function2<Integer, Iterator<Tuple2<ShardOrder, FaceRecord>>, Iterator<WrittenFile>> {
+    private static final long serialVersionUID = 1L;
+
+    private final String directory;
+    private final DatasetKind kind;
+    private final long rowGroupBytes;
+    private final Broadcast<SerializableConfiguration> hadoop;
+
+    public WriteShards(String directory, DatasetKind kind, long rowGroupBytes,
+            Broadcast<SerializableConfiguration> hadoop) {
+        this.directory = directory;
+        this.kind = kind;
+        this.rowGroupBytes = rowGroupBytes;
+        this.hadoop = hadoop;
+    }
+
+    @Override
+    public Iterator<WrittenFile> call(Integer index, Iterator<Tuple2<ShardOrder, FaceRecord>> rows) {
+        Iterator<FaceRecord> faces = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public FaceRecord next() {
+                return rows.next()._2();
+            }
+        };
+        TaskContext task = TaskContext.get();
+        String attempt = task == null ? "driver" : Long.toString(task.taskAttemptId());
+        try {
+            return List.of(WrittenFile.of(ShardWriter.write(hadoop.value().value(), new Path(directory), index,
+                    attempt, kind, rowGroupBytes, faces))).iterator();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write shard " + index + " into " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package mhlr.ingest.source;
+
+import java.io.IOException;
+import java.util.List;
+import mhlr.core.shard.DatasetKind;
+import mhlr.ingest.shards.PairRow;
+
+/**
+ * A source of evaluation shards: besides the images it has a verification protocol whose pairs travel with them.
+ * Pairs of ten-fold protocols name image keys, IJB pairs name template ids; the pipeline keeps a pair only when
+ * both of its sides were written.
+ */
+public interface EvaluationSource extends Source {
+
+    @Override
+    default DatasetKind kind() {
+        return DatasetKind.EVAL;
+    }
+
+    /** The protocols of the input, in the order their pairs come. Called after {@link #read}. */
+    List<Protocol> protocols(SourceContext context);
+
+    /** Hands every pair of every protocol to {@code sink}, protocol by protocol, in the protocol's own order. */
+    void pairs(SourceContext context, PairSink sink) throws IOException;
+
+    /** Receives pairs one at a time (IJB-C has 15 million). */
+    @FunctionalInterface
+    interface PairSink {
+        void accept(PairRow pair) throws IOException;
+    }
+}
