@@ -22,12 +22,22 @@ public final class NetworkInput {
      * @throws UsageException when the bytes do not decode (a damaged shard)
      */
     public static void write(byte[] encoded, String source, int size, boolean flip, float[] dest, int offset) {
-        BufferedImage image;
+        Pixels.toChw(decode(encoded, source, size), flip, dest, offset);
+    }
+
+    /** Writes the image into {@code dest} and its mirror image into {@code flipped}, both from {@code offset}. */
+    public static void writeWithFlip(byte[] encoded, String source, int size, float[] dest, float[] flipped,
+                                     int offset) {
+        BufferedImage image = decode(encoded, source, size);
+        Pixels.toChw(image, false, dest, offset);
+        Pixels.toChw(image, true, flipped, offset);
+    }
+
+    private static BufferedImage decode(byte[] encoded, String source, int size) {
         try {
-            image = ImageDecoder.decode(encoded, source);
+            return Resize.square(ImageDecoder.decode(encoded, source), size);
         } catch (BadRecordException e) {
             throw new UsageException("cannot decode the image at " + e.getMessage(), e);
         }
-        Pixels.toChw(Resize.square(image, size), flip, dest, offset);
     }
 }

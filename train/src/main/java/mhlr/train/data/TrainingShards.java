@@ -11,14 +11,8 @@ import mhlr.core.shard.ShardFile;
 import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.LocalFileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
@@ -27,21 +21,16 @@ import org.apache.parquet.schema.Type;
  * A training shard set checked before the first step: the manifest is read and verified (sizes, or SHA-256 with
  * {@link ShardSet.Check#FULL}), it must describe a training set, and every shard's Parquet footer must be readable,
  * hold the {@link ShardSchema#LABEL} and {@link ShardSchema#IMAGE} columns and the row count the manifest gives.
- * Any failure is a {@link UsageException} naming the file. Local shards are read with {@link LocalInputFile},
- * others ({@code hdfs://}, {@code s3a://}) through Hadoop's file system.
+ * Any failure is a {@link UsageException} naming the file. Files are read through {@link ParquetFiles}.
  */
 public final class TrainingShards {
     private final ShardSet shardSet;
-    private final Configuration hadoop;
-    private final boolean local;
     private final List<List<RowGroup>> rowGroups;
     private final long images;
     private final int classes;
 
-    private TrainingShards(ShardSet shardSet, Configuration hadoop, List<List<RowGroup>> rowGroups) {
+    private TrainingShards(ShardSet shardSet, List<List<RowGroup>> rowGroups) {
         this.shardSet = shardSet;
-        this.hadoop = hadoop;
-        this.local = shardSet.fileSystem() instanceof LocalFileSystem;
         this.rowGroups = rowGroups;
         this.images = rowGroups.stream().flatMap(List::stream).mapToLong(RowGroup::rows).sum();
         this.classes = Math.toIntExact(shardSet.manifest().counts().classes());
@@ -67,12 +56,12 @@ public final class TrainingShards {
             throw new UsageException(set.resolve(ShardSchema.MANIFEST_FILE) + " lists no classes or no shards");
         }
         set.verify(check);
-        TrainingShards probe = new TrainingShards(set, hadoop, List.of());
+        TrainingShards probe = new TrainingShards(set, List.of());
         List<List<RowGroup>> groups = new ArrayList<>();
         for (int shard = 0; shard < manifest.shards().size(); shard++) {
             groups.add(probe.readLayout(shard));
         }
-        return new TrainingShards(set, hadoop, List.copyOf(groups));
+        return new TrainingShards(set, List.copyOf(groups));
     }
 
     /** Images in the set (the rows of all shards). */
@@ -110,7 +99,7 @@ public final class TrainingShards {
 
     /** Opens a shard for reading. The caller closes the reader. */
     ParquetFileReader openReader(int shard) throws IOException {
-        return ParquetFileReader.open(inputFile(shard), ParquetReadOptions.builder().build());
+        return ParquetFiles.open(shardSet, shardFile(shard).file());
     }
 
     /** The two columns training reads, as the file declares them; identity and source stay on disk. */
@@ -119,20 +108,12 @@ public final class TrainingShards {
                 fileSchema.getType(ShardSchema.IMAGE));
     }
 
-    private InputFile inputFile(int shard) throws IOException {
-        Path path = shardSet.resolve(shardFile(shard).file());
-        if (local) {
-            return new LocalInputFile(java.nio.file.Path.of(path.toUri().getPath()));
-        }
-        return HadoopInputFile.fromPath(path, hadoop);
-    }
-
     private List<RowGroup> readLayout(int shard) {
         ShardFile file = shardFile(shard);
         String where = describe(shard);
         List<BlockMetaData> blocks;
         MessageType schema;
-        try (ParquetFileReader reader = ParquetFileReader.open(inputFile(shard), ParquetReadOptions.builder().build())) {
+        try (ParquetFileReader reader = openReader(shard)) {
             blocks = reader.getRowGroups();
             schema = reader.getFooter().getFileMetaData().getSchema();
         } catch (IOException | RuntimeException e) {
