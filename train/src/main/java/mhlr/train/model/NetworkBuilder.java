@@ -1,0 +1,275 @@
+package mhlr.train.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Adds layers to a SameDiff graph and owns their arrays: trainable parameters, and the running statistics of batch
+ * norm ("buffers", as PyTorch calls them). Names follow PyTorch's {@code state_dict} ({@code layer1.0.conv1.weight}),
+ * so a reader of arcface_torch finds every tensor. Convolution weights are stored as ND4J wants them,
+ * [kernel, kernel, in, out]; linear weights as [in, out].
+ *
+ * <p>An array is taken from the given existing arrays when one of that name is there (loading a model, or an
+ * inference graph sharing a training graph's live arrays) and otherwise created and filled from the seeded random
+ * generator in the order the layers are added, so that a seed fixes the network.
+ *
+ * <p>The builder also counts multiply-accumulates per image of convolutions and matrix products, for throughput
+ * figures in FLOP/s.
+ */
+public final class NetworkBuilder {
+
+    /** Name of the image placeholder: [batch, 3, height, width], NCHW whatever the graph's layout. */
+    public static final String IMAGES = "images";
+    /** Name of the dropout-mask placeholder of training graphs with dropout: [batch, features], 0 or 1/(1-rate). */
+    public static final String DROPOUT_MASK = "dropout_mask";
+    /** Batch-norm epsilon, as arcface_torch. */
+    public static final double BATCH_NORM_EPSILON = 1e-5;
+    /** Initial PReLU slope, as PyTorch. */
+    public static final double PRELU_INITIAL_SLOPE = 0.25;
+
+    private final SameDiff sd;
+    private final GraphMode mode;
+    private final Layout layout;
+    private final DataType dataType;
+    private final Map<String, INDArray> existing;
+    private final Random random;
+    private final Map<String, INDArray> parameters = new LinkedHashMap<>();
+    private final Map<String, INDArray> buffers = new LinkedHashMap<>();
+    private final List<BatchNormLayer> batchNorms = new ArrayList<>();
+    private long multiplyAccumulates;
+    private double dropoutRate;
+
+    /**
+     * @param sd       the graph to add to
+     * @param mode     training (batch statistics) or inference (running statistics)
+     * @param layout   feature-map layout inside the graph
+     * @param dataType type of parameters and activations (FLOAT to train; DOUBLE for gradient checks)
+     * @param existing arrays to reuse by name (may be empty)
+     * @param random   generator for arrays that are not in {@code existing}; null when every array must be there
+     */
+    public NetworkBuilder(SameDiff sd, GraphMode mode, Layout layout, DataType dataType,
+            Map<String, INDArray> existing, Random random) {
+        this.sd = sd;
+        this.mode = mode;
+        this.layout = layout;
+        this.dataType = dataType;
+        this.existing = existing;
+        this.random = random;
+    }
+
+    /** The graph under construction. */
+    public SameDiff sameDiff() {
+        return sd;
+    }
+
+    /** The data type of parameters and activations. */
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** Creates the image placeholder (NCHW) and returns it in the graph's layout. */
+    public FeatureMap images(int channels, int height, int width) {
+        SDVariable images = sd.placeHolder(IMAGES, dataType, -1, channels, height, width);
+        SDVariable inLayout = layout == Layout.NCHW ? images : images.permute(0, 2, 3, 1);
+        return new FeatureMap(inLayout, channels, height, width);
+    }
+
+    /** A convolution without bias (all convolutions in these backbones are followed by batch norm). */
+    public FeatureMap conv(String name, FeatureMap in, int outChannels, int kernel, int stride, int padding,
+            Init init) {
+        SDVariable weight = parameter(name + ".weight", new long[] {kernel, kernel, in.channels(), outChannels}, init);
+        int height = outputSize(in.height(), kernel, stride, padding);
+        int width = outputSize(in.width(), kernel, stride, padding);
+        multiplyAccumulates += (long) height * width * outChannels * in.channels() * kernel * kernel;
+        SDVariable out = sd.cnn().conv2d(in.value(), weight, convolution(kernel, stride, padding));
+        return new FeatureMap(out, outChannels, height, width);
+    }
+
+    /** A depthwise convolution (one filter per channel, PyTorch's {@code groups = channels}) without bias. */
+    public FeatureMap depthwiseConv(String name, FeatureMap in, int kernel, int stride, int padding, Init init) {
+        SDVariable weight = parameter(name + ".weight", new long[] {kernel, kernel, in.channels(), 1}, init);
+        int height = outputSize(in.height(), kernel, stride, padding);
+        int width = outputSize(in.width(), kernel, stride, padding);
+        multiplyAccumulates += (long) height * width * in.channels() * kernel * kernel;
+        SDVariable out = sd.cnn().depthWiseConv2d(in.value(), weight, convolution(kernel, stride, padding));
+        return new FeatureMap(out, in.channels(), height, width);
+    }
+
+    /** {@code nn.BatchNorm2d(channels, eps=1e-5)} with learnt scale (init 1) and shift (init 0). */
+    public FeatureMap batchNorm(String name, FeatureMap in) {
+        SDVariable out = normalise(name, in.value(), in.channels(), layout.spatialAndBatchAxes(),
+                layout.channelBroadcastShape(in.channels()), (long) in.height() * in.width(), true);
+        return new FeatureMap(out, in.channels(), in.height(), in.width());
+    }
+
+    /**
+     * {@code nn.BatchNorm1d(features, eps=1e-5)} over [batch, features].
+     *
+     * @param learnScale false for arcface_torch's {@code features} layer, whose scale is fixed at 1
+     */
+    public SDVariable batchNorm1d(String name, SDVariable in, int features, boolean learnScale) {
+        return normalise(name, in, features, new int[] {0}, new long[] {1, features}, 1, learnScale);
+    }
+
+    /** {@code nn.PReLU(channels)}: max(x, 0) + slope * min(x, 0) with one slope per channel (init 0.25). */
+    public FeatureMap prelu(String name, FeatureMap in) {
+        SDVariable slope = parameter(name + ".weight", new long[] {in.channels()}, Init.constant(PRELU_INITIAL_SLOPE))
+                .reshape(layout.channelBroadcastShape(in.channels()));
+        SDVariable positive = sd.nn().relu(in.value(), 0);
+        SDVariable out = positive.add(in.value().sub(positive).mul(slope));
+        return new FeatureMap(out, in.channels(), in.height(), in.width());
+    }
+
+    /** Elementwise sum of two feature maps of the same size (residual connection). */
+    public FeatureMap add(FeatureMap a, FeatureMap b) {
+        if (a.channels() != b.channels() || a.height() != b.height() || a.width() != b.width()) {
+            throw new IllegalArgumentException("cannot add feature maps of different sizes: " + a + " and " + b);
+        }
+        return new FeatureMap(a.value().add(b.value()), a.channels(), a.height(), a.width());
+    }
+
+    /** [batch, features] from a feature map, in the graph's layout order. */
+    public SDVariable flatten(FeatureMap in) {
+        return in.value().reshape(-1, in.elementsPerImage());
+    }
+
+    /**
+     * Inverted dropout ({@code nn.Dropout(p)}): in a training graph with a positive rate, multiplies by the
+     * {@link #DROPOUT_MASK} placeholder the trainer fills each step; identity otherwise.
+     */
+    public SDVariable dropout(SDVariable in, long features, double rate) {
+        if (rate < 0 || rate >= 1) {
+            throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
+        }
+        if (mode == GraphMode.INFERENCE || rate == 0) {
+            return in;
+        }
+        if (dropoutRate != 0) {
+            throw new IllegalStateException("a graph supports one dropout layer");
+        }
+        dropoutRate = rate;
+        return in.mul(sd.placeHolder(DROPOUT_MASK, dataType, -1, features));
+    }
+
+    /** {@code nn.Linear}: [batch, in] x [in, out] (+ bias). */
+    public SDVariable linear(String name, SDVariable in, long inFeatures, long outFeatures, boolean bias,
+            Init weightInit) {
+        SDVariable weight = parameter(name + ".weight", new long[] {inFeatures, outFeatures}, weightInit);
+        multiplyAccumulates += inFeatures * outFeatures;
+        SDVariable out = in.mmul(weight);
+        if (bias) {
+            out = out.add(parameter(name + ".bias", new long[] {outFeatures}, Init.linearDefault(inFeatures)));
+        }
+        return out;
+    }
+
+    /** Trainable parameters by name, in creation order (live arrays: the graph reads them). */
+    public Map<String, INDArray> parameters() {
+        return Collections.unmodifiableMap(parameters);
+    }
+
+    /** Running statistics by name (live arrays). */
+    public Map<String, INDArray> buffers() {
+        return Collections.unmodifiableMap(buffers);
+    }
+
+    /** Batch-norm layers of a training graph, whose batch statistics move the running ones. */
+    public List<BatchNormLayer> batchNorms() {
+        return Collections.unmodifiableList(batchNorms);
+    }
+
+    /** Multiply-accumulates per image of the convolutions and matrix products added so far (forward pass). */
+    public long multiplyAccumulatesPerImage() {
+        return multiplyAccumulates;
+    }
+
+    /** The dropout rate of a training graph (0 when it has no dropout mask). */
+    public double dropoutRate() {
+        return dropoutRate;
+    }
+
+    private SDVariable normalise(String name, SDVariable x, int channels, int[] axes, long[] broadcastShape,
+            long valuesPerImage, boolean learnScale) {
+        SDVariable shift = parameter(name + ".bias", new long[] {channels}, Init.constant(0)).reshape(broadcastShape);
+        SDVariable scale = learnScale
+                ? parameter(name + ".weight", new long[] {channels}, Init.constant(1)).reshape(broadcastShape)
+                : null;
+        INDArray runningMean = buffer(name + ".running_mean", channels, 0);
+        INDArray runningVariance = buffer(name + ".running_var", channels, 1);
+        if (mode == GraphMode.TRAINING) {
+            SDVariable mean = x.mean(name + ".batch_mean", true, axes);
+            SDVariable centred = x.sub(mean);
+            SDVariable variance = sd.math().square(centred).mean(name + ".batch_var", true, axes);
+            batchNorms.add(new BatchNormLayer(name, mean.name(), variance.name(), channels, valuesPerImage));
+            SDVariable factor = sd.math().rsqrt(variance.add(BATCH_NORM_EPSILON));
+            if (scale != null) {
+                factor = factor.mul(scale);
+            }
+            return centred.mul(factor).add(shift);
+        }
+        SDVariable mean = sd.var(name + ".running_mean", runningMean).reshape(broadcastShape);
+        SDVariable variance = sd.var(name + ".running_var", runningVariance).reshape(broadcastShape);
+        SDVariable factor = sd.math().rsqrt(variance.add(BATCH_NORM_EPSILON));
+        if (scale != null) {
+            factor = factor.mul(scale);
+        }
+        return x.mul(factor).add(shift.sub(mean.mul(factor)));
+    }
+
+    private SDVariable parameter(String name, long[] shape, Init init) {
+        if (parameters.containsKey(name) || buffers.containsKey(name)) {
+            throw new IllegalStateException("two parameters named " + name);
+        }
+        INDArray array = existingOrNew(name, shape, init);
+        parameters.put(name, array);
+        return sd.var(name, array);
+    }
+
+    private INDArray buffer(String name, int channels, double initialValue) {
+        INDArray array = existingOrNew(name, new long[] {channels}, Init.constant(initialValue));
+        buffers.put(name, array);
+        return array;
+    }
+
+    private INDArray existingOrNew(String name, long[] shape, Init init) {
+        INDArray given = existing.get(name);
+        if (given != null) {
+            if (!Arrays.equals(given.shape(), shape)) {
+                throw new IllegalArgumentException("array " + name + " has shape " + Arrays.toString(given.shape())
+                        + ", the network needs " + Arrays.toString(shape));
+            }
+            return given.dataType() == dataType ? given : given.castTo(dataType);
+        }
+        if (random == null) {
+            throw new IllegalArgumentException("the model has no array named " + name);
+        }
+        INDArray created = Nd4j.create(dataType, shape);
+        init.fill(created, random);
+        return created;
+    }
+
+    private Conv2DConfig convolution(int kernel, int stride, int padding) {
+        return Conv2DConfig.builder().kH(kernel).kW(kernel).sH(stride).sW(stride).pH(padding).pW(padding)
+                .dH(1).dW(1).dataFormat(layout.convolutionFormat()).build();
+    }
+
+    private static int outputSize(int in, int kernel, int stride, int padding) {
+        int out = (in + 2 * padding - kernel) / stride + 1;
+        if (out < 1) {
+            throw new IllegalArgumentException("input of " + in + " pixels is too small for a " + kernel
+                    + "x" + kernel + " convolution with stride " + stride);
+        }
+        return out;
+    }
+}
