@@ -18,4 +18,12 @@ public record Decay(long step, int number, double rateBefore, double rateAfter, 
     public double factor() {
         return rateAfter / rateBefore;
     }
+
+    /** One line for a log, e.g. {@code decay 1 at step 94290: lr 0.02 -> 0.01 (signal 4.9E-5)}. */
+    public String describe() {
+        String change = rateAfter == rateBefore ? "lr stays " + rateAfter + " (past the cap)"
+                : "lr " + rateBefore + " -> " + rateAfter;
+        return "decay " + number + " at step " + step + ": " + change
+                + (Double.isNaN(signal) ? "" : " (signal " + signal + ")");
+    }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * state is the next step. Subclasses whose rate jumps at known steps (multi-step) report those jumps as decays;
  * the points of a continuous curve (and of a warm-up) are not decays.
  */
-public abstract class FixedShapeSchedule implements LearningRateSchedule {
+public abstract sealed class FixedShapeSchedule implements LearningRateSchedule
+        permits PolynomialDecay, MultiStepDecay, CosineDecay, ConstantRate {
     private final String name;
     private final StepCounter steps;
     private final DecayLog log = new DecayLog();

@@ -22,7 +22,8 @@ import mhlr.core.config.Settings;
  * <p>Standard output is CSV: the header {@code step,lr}, then one line per change of the rate, {@code step} being the
  * 0-based index of the loss whose observation caused it and {@code lr} the new rate. The run length {@code T} (which
  * sets MHLR's patience and the end of the fixed shapes) is given, not inferred: a truncated loss file must not
- * change the decisions. The initial rate is {@code train.learning-rate}.
+ * change the decisions. The initial rate is {@code train.learning-rate}. Each decay is also described on standard
+ * error, with the signal it was decided on (and the decays past MHLR's cap, which leave the rate unchanged).
  */
 public final class MhlrReplay {
     static final String COMMAND = "mhlr-replay";
@@ -37,15 +38,17 @@ public final class MhlrReplay {
             .build();
 
     private final PrintStream out;
+    private final PrintStream log;
 
-    /** A replay printing its CSV to {@code out}. */
-    public MhlrReplay(PrintStream out) {
+    /** A replay printing its CSV to {@code out} and a line per decay (with its signal) to {@code log}. */
+    public MhlrReplay(PrintStream out, PrintStream log) {
         this.out = out;
+        this.log = log;
     }
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        Launcher.main(COMMAND, args, new MhlrReplay(System.out)::run);
+        Launcher.main(COMMAND, args, new MhlrReplay(System.out, System.err)::run);
     }
 
     /** The command's body: parses {@code args}, replays, prints (see the class comment). */
@@ -58,6 +61,7 @@ public final class MhlrReplay {
         Config config = Settings.load(arguments.optionalPath("--config"), arguments.overrides());
         double[] losses = LossFile.read(arguments.path("--losses"));
         LearningRateSchedule schedule = Schedules.fromConfig(config, totalSteps);
+        schedule.addListener(decay -> log.println(COMMAND + ": " + decay.describe()));
         ReplayTrace trace = new ReplayTrace(losses);
 
         PrintWriter csv = new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));

@@ -17,6 +17,8 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -62,6 +64,8 @@ final class ReplayPlot {
         if (threshold.isPresent()) {
             ValueMarker marker = new ValueMarker(threshold.getAsDouble(), Color.RED, new BasicStroke(1.5f));
             marker.setLabel("threshold " + threshold.getAsDouble());
+            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             signalPanel.addRangeMarker(marker);
             zoom((NumberAxis) signalPanel.getRangeAxis(), signal, threshold.getAsDouble());
         }

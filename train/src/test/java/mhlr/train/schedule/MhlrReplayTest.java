@@ -34,8 +34,9 @@ class MhlrReplayTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int code = Launcher.run(MhlrReplay.COMMAND, args, new MhlrReplay(outStream)::run, outStream,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int code = Launcher.run(MhlrReplay.COMMAND, args, new MhlrReplay(outStream, errStream)::run, outStream,
+                errStream);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -53,6 +54,8 @@ class MhlrReplayTest {
         Run run = replay("--losses", losses.toString(), "--total-steps", "40", "--set", "mhlr.tau=0.1");
         assertEquals(0, run.code(), run.err());
         assertEquals(FLAT_DECAYS, run.out());
+        assertEquals("mhlr-replay: decay 1 at step 5: lr 0.02 -> 0.01 (signal 0.0)", run.err().lines().findFirst()
+                .orElse(""), "each decay is described on stderr");
     }
 
     @Test
