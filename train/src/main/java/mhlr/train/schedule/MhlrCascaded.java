@@ -12,8 +12,10 @@ import java.util.Map;
  *
  * <p>It exists to show, and test, that the fused recurrence decides the same: after the start the two signals obey
  * the same recurrence and differ only by a start-up transient ({@code Mhlr} starts at {@code alpha * (L_0 - L_1)}) that
- * dies out as {@code (1 - alpha)^t} and {@code (1 - beta)^t}, long before a patience of {@code tau * T} steps can run
- * out on a real loss curve, whose early steady fall keeps both signals far above {@code lambda}.
+ * dies out geometrically, as {@code (1 - alpha)^t} and {@code (1 - beta)^t} ({@code t (1 - alpha)^t} when the two rates
+ * are equal), long before a patience of {@code tau * T} steps can run out on a real loss curve, whose early steady
+ * fall keeps both signals far above {@code lambda}. On a loss with no initial fall (pure noise) the transient can shift
+ * the first count, and with it every later decay, by a few thousand steps; MHLR.md accepts that difference.
  */
 public final class MhlrCascaded implements MhlrSchedule {
     private static final String NAME = "mhlr-cascaded";
