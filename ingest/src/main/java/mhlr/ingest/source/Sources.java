@@ -19,6 +19,10 @@ public final class Sources {
     public static Source forFormat(String format) {
         return switch (format) {
             case "folders" -> new FolderSource();
+            case "recordio" -> new RecordIoSource();
+            case "landmarks" -> new LandmarkSource();
+            case "bin" -> new VerificationBinSource();
+            case "lfw" -> new LfwSource();
             default -> throw new UsageException("unknown format '" + format + "'; use one of "
                     + String.join(", ", FORMATS));
         };

@@ -1,0 +1,39 @@
+package mhlr.ingest.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+
+/**
+ * Protocol and index files for core's readers, which read local files: a local file is used where it is; a file
+ * on HDFS or S3 is copied once into a temporary file on the driver (they are small next to the images: IJB-C's
+ * pair list, the largest, is a few hundred MB).
+ */
+final class DriverFiles {
+    private DriverFiles() {
+    }
+
+    /** A local path holding the file's bytes. */
+    static java.nio.file.Path local(FileSystem fileSystem, Path file) {
+        if (fileSystem instanceof LocalFileSystem || fileSystem instanceof RawLocalFileSystem) {
+            return java.nio.file.Path.of(fileSystem.makeQualified(file).toUri());
+        }
+        try {
+            java.nio.file.Path copy = Files.createTempFile("mhlr-ingest-", "-" + file.getName());
+            copy.toFile().deleteOnExit();
+            fileSystem.copyToLocalFile(false, file, new Path(copy.toUri()), true);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + file + " to the driver", e);
+        }
+    }
+
+    /** Whether the file system is the local one (core's readers can open its files directly). */
+    static boolean isLocal(FileSystem fileSystem) {
+        return fileSystem instanceof LocalFileSystem || fileSystem instanceof RawLocalFileSystem;
+    }
+}
