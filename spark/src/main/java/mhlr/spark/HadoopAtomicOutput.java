@@ -46,7 +46,7 @@ public final class HadoopAtomicOutput implements AutoCloseable {
     public static HadoopAtomicOutput begin(String target, boolean overwrite, Configuration hadoop) {
         Path path = new Path(target);
         try {
-            FileSystem fileSystem = path.getFileSystem(hadoop);
+            FileSystem fileSystem = fileSystem(path, hadoop);
             Path qualified = fileSystem.makeQualified(path);
             if (qualified.getParent() == null) {
                 throw new UsageException("output " + target + " is a file system root; name a directory inside it");
@@ -63,6 +63,17 @@ public final class HadoopAtomicOutput implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a staging directory beside " + target, e);
         }
+    }
+
+    /**
+     * The file system of {@code path}, set not to write checksum sidecars ({@code .NAME.crc}, which the local file
+     * system adds beside every file): an output directory holds only what its manifest names. Executors writing
+     * into the staging directory use this too.
+     */
+    public static FileSystem fileSystem(Path path, Configuration hadoop) throws IOException {
+        FileSystem fileSystem = path.getFileSystem(hadoop);
+        fileSystem.setWriteChecksum(false);
+        return fileSystem;
     }
 
     /** Where the work is written until {@link #commit()} (fully qualified). */

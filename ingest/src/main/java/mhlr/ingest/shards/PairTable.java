@@ -4,6 +4,7 @@ import java.io.IOException;
 import mhlr.core.shard.ShardFile;
 import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
+import mhlr.spark.HadoopAtomicOutput;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -29,7 +30,7 @@ public final class PairTable implements AutoCloseable {
     /** Opens {@code pairs.parquet} in {@code directory}. */
     public static PairTable create(Configuration hadoop, Path directory, long rowGroupBytes) throws IOException {
         Path path = new Path(directory, ShardSchema.PAIRS_FILE);
-        return new PairTable(path.getFileSystem(hadoop), path,
+        return new PairTable(HadoopAtomicOutput.fileSystem(path, hadoop), path,
                 ParquetFiles.writer(path, hadoop, ParquetSchemas.PAIRS, rowGroupBytes));
     }
 

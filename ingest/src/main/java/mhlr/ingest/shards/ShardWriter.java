@@ -7,6 +7,7 @@ import mhlr.core.shard.ShardFile;
 import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
 import mhlr.ingest.record.FaceRecord;
+import mhlr.spark.HadoopAtomicOutput;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -36,7 +37,7 @@ public final class ShardWriter {
         String name = ShardSchema.shardName(index);
         Path target = new Path(directory, name);
         Path partial = new Path(directory, "." + name + ".attempt-" + attempt);
-        FileSystem fileSystem = target.getFileSystem(hadoop);
+        FileSystem fileSystem = HadoopAtomicOutput.fileSystem(target, hadoop);
         MessageType schema = kind == DatasetKind.TRAIN ? ParquetSchemas.TRAINING : ParquetSchemas.EVALUATION;
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         long count = 0;

@@ -10,6 +10,7 @@ import mhlr.core.shard.ShardFile;
 import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
 import mhlr.ingest.record.SkippedRecord;
+import mhlr.spark.HadoopAtomicOutput;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -32,7 +33,7 @@ public final class SkippedTable {
             Iterator<SkippedRecord> records) throws IOException {
         Path parquet = new Path(directory, ShardSchema.SKIPPED_FILE);
         Path csv = new Path(directory, ShardSchema.SKIPPED_CSV);
-        FileSystem fileSystem = parquet.getFileSystem(hadoop);
+        FileSystem fileSystem = HadoopAtomicOutput.fileSystem(parquet, hadoop);
         SimpleGroupFactory groups = new SimpleGroupFactory(ParquetSchemas.SKIPPED);
         long count = 0;
         try (ParquetWriter<Group> table = ParquetFiles.writer(parquet, hadoop, ParquetSchemas.SKIPPED, rowGroupBytes);
