@@ -14,6 +14,9 @@ public final class PairScorer {
     /** Templates per tile: 64 x 512 float64 = 256 KB, two tiles fit a core's L2 cache. */
     static final int TILE = 64;
     private static final int BLOCK = 128;
+    /** Whether the Vector API module is loaded (the launchers and tests add it; a bare JVM may not). */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("mhlr.evaluate.scalar");
 
     private final double[] features;
     private final int dimension;
@@ -74,34 +77,39 @@ public final class PairScorer {
             return result;
         }
         if (n <= BLOCK) {
-            double r0 = values[a] * values[b];
-            double r1 = values[a + 1] * values[b + 1];
-            double r2 = values[a + 2] * values[b + 2];
-            double r3 = values[a + 3] * values[b + 3];
-            double r4 = values[a + 4] * values[b + 4];
-            double r5 = values[a + 5] * values[b + 5];
-            double r6 = values[a + 6] * values[b + 6];
-            double r7 = values[a + 7] * values[b + 7];
-            int i = 8;
-            int end = n - (n % 8);
-            for (; i < end; i += 8) {
-                r0 += values[a + i] * values[b + i];
-                r1 += values[a + i + 1] * values[b + i + 1];
-                r2 += values[a + i + 2] * values[b + i + 2];
-                r3 += values[a + i + 3] * values[b + i + 3];
-                r4 += values[a + i + 4] * values[b + i + 4];
-                r5 += values[a + i + 5] * values[b + i + 5];
-                r6 += values[a + i + 6] * values[b + i + 6];
-                r7 += values[a + i + 7] * values[b + i + 7];
-            }
-            double result = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-            for (; i < n; i++) {
-                result += values[a + i] * values[b + i];
-            }
-            return result;
+            return VECTOR ? VectorDot.block(values, a, b, n) : scalarBlock(values, a, b, n);
         }
         int half = n / 2;
         half -= half % 8;
         return dot(values, a, b, half) + dot(values, a + half, b + half, n - half);
+    }
+
+    /** The block step with eight scalar accumulators. */
+    static double scalarBlock(double[] values, int a, int b, int n) {
+        double r0 = values[a] * values[b];
+        double r1 = values[a + 1] * values[b + 1];
+        double r2 = values[a + 2] * values[b + 2];
+        double r3 = values[a + 3] * values[b + 3];
+        double r4 = values[a + 4] * values[b + 4];
+        double r5 = values[a + 5] * values[b + 5];
+        double r6 = values[a + 6] * values[b + 6];
+        double r7 = values[a + 7] * values[b + 7];
+        int i = 8;
+        int end = n - (n % 8);
+        for (; i < end; i += 8) {
+            r0 += values[a + i] * values[b + i];
+            r1 += values[a + i + 1] * values[b + i + 1];
+            r2 += values[a + i + 2] * values[b + i + 2];
+            r3 += values[a + i + 3] * values[b + i + 3];
+            r4 += values[a + i + 4] * values[b + i + 4];
+            r5 += values[a + i + 5] * values[b + i + 5];
+            r6 += values[a + i + 6] * values[b + i + 6];
+            r7 += values[a + i + 7] * values[b + i + 7];
+        }
+        double result = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+        for (; i < n; i++) {
+            result += values[a + i] * values[b + i];
+        }
+        return result;
     }
 }

@@ -1,0 +1,126 @@
+package mhlr.evaluate;
+
+import com.typesafe.config.Config;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import mhlr.core.cli.Arguments;
+import mhlr.core.cli.CommandLine;
+import mhlr.core.cli.Launcher;
+import mhlr.core.cli.UsageException;
+import mhlr.core.config.Settings;
+import mhlr.evaluate.protocol.VerificationProtocol;
+import mhlr.spark.HadoopAtomicOutput;
+import mhlr.spark.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code bin/evaluate}: scores verification protocols exactly as insightface does, with features from a trained
+ * model ({@code --model}, embedded on the executors) or from a {@code .npy} ({@code --embeddings}), and writes
+ * an atomic output directory: {@code report.json}, {@code report.md}, {@code roc.png} and {@code scores/}
+ * (one subdirectory per protocol when several are evaluated). Exit codes follow the CLI contract.
+ */
+public final class EvaluateJob {
+    static final String COMMAND = "bin/evaluate";
+
+    static final CommandLine CLI = CommandLine.builder(COMMAND,
+                    "Evaluates face verification: insightface's 10-fold accuracy (LFW, CFP, AgeDB, any pair list) and"
+                    + " IJB-B/C 1:1 TAR@FAR, with features from a trained model or a .npy.")
+            .optional("--model", "FILE", "an exported model (bin/train's model file); embeds the shards of --data")
+            .optional("--embeddings", "FILE.npy", "precomputed float32 features, one row per image in protocol order")
+            .required("--data", "DIR", "an evaluation shard set, or with --embeddings the protocol's own files"
+                    + " (IJB root, CFP root, pairs.txt, .bin)")
+            .required("--output", "DIR", "the report directory to create")
+            .optional("--master", "URL", "Spark master (default: spark.master, local[*])")
+            .flag("--overwrite", "replace an existing output directory")
+            .build();
+
+    private EvaluateJob() {
+    }
+
+    public static void main(String[] args) {
+        Launcher.main(COMMAND, args, EvaluateJob::runStandalone);
+    }
+
+    /** Runs with a session the caller owns (tests, notebooks); returns the CLI contract's exit code. */
+    public static int run(SparkSession session, String[] args, PrintStream out, PrintStream err) {
+        return Launcher.run(COMMAND, args, arguments -> Job.parse(arguments).run(session, err), out, err);
+    }
+
+    private static void runStandalone(String[] args) {
+        Job job = Job.parse(args);
+        SparkSession session = SparkSessions.start(job.config, job.arguments.value("--master"));
+        try {
+            job.run(session, System.err);
+        } finally {
+            session.stop();
+        }
+    }
+
+    /** A parsed command. */
+    private static final class Job {
+        private final Arguments arguments;
+        private final Config config;
+        private final EvaluateSettings settings;
+
+        private Job(Arguments arguments, Config config) {
+            this.arguments = arguments;
+            this.config = config;
+            this.settings = EvaluateSettings.from(config);
+        }
+
+        static Job parse(String[] args) {
+            Arguments arguments = CLI.parse(args);
+            if (arguments.has("--model") == arguments.has("--embeddings")) {
+                throw new UsageException("give exactly one of --model FILE and --embeddings FILE.npy (see " + COMMAND
+                        + " --help)");
+            }
+            return new Job(arguments, Settings.load(Optional.empty(), arguments.overrides()));
+        }
+
+        void run(SparkSession session, PrintStream log) {
+            Optional<Path> embeddings = arguments.optionalPath("--embeddings");
+            Optional<byte[]> model = arguments.optionalPath("--model").map(Job::readModel);
+            embeddings.ifPresent(file -> {
+                if (!Files.isRegularFile(file)) {
+                    throw new UsageException("--embeddings " + file + " does not exist");
+                }
+            });
+            try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(arguments.required("--output"),
+                    arguments.has("--overwrite"), session.sparkContext().hadoopConfiguration())) {
+                EvaluationData data = EvaluationData.read(arguments.path("--data"), session);
+                List<VerificationProtocol> protocols = data.select(settings.protocol());
+                if (embeddings.isPresent() && protocols.size() > 1) {
+                    throw new UsageException("--data holds " + protocols.stream().map(VerificationProtocol::name).toList()
+                            + " but a .npy holds one protocol's features: choose with --set evaluate.protocol=NAME");
+                }
+                Evaluation evaluation = new Evaluation(session, settings, output, log);
+                StringBuilder summary = new StringBuilder();
+                for (VerificationProtocol protocol : protocols) {
+                    String directory = protocols.size() == 1 ? "" : protocol.name() + "/";
+                    summary.append(evaluation.run(protocol, data, embeddings, model, directory)).append('\n');
+                }
+                if (protocols.size() > 1) {
+                    output.writeFile("report.md", summary.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                output.commit();
+                log.println(COMMAND + ": wrote " + output.target());
+            }
+        }
+
+        private static byte[] readModel(Path file) {
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("--model " + file + " does not exist");
+            }
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+    }
+}

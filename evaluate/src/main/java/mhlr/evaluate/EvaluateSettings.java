@@ -1,0 +1,37 @@
+package mhlr.evaluate;
+
+import com.typesafe.config.Config;
+import mhlr.core.cli.UsageException;
+
+/**
+ * The {@code evaluate { }} block of the configuration.
+ *
+ * @param protocol the protocol of {@code --data} to evaluate; empty for the only one (or all with a model)
+ * @param embeddingSize D: a {@code --embeddings} file has D columns, or 2D (embedding, then flip's)
+ * @param batchSize images per forward pass on an executor
+ * @param farTargets the FARs of the IJB read-out
+ * @param partitions Spark partitions that score IJB pairs; 0 for twice the default parallelism
+ * @param rocRanges score ranges (reducers) of the distributed ROC; 0 for the default parallelism
+ * @param writeScores whether to write the per-pair scores as Parquet
+ */
+public record EvaluateSettings(String protocol, int embeddingSize, int batchSize, double[] farTargets,
+        int partitions, int rocRanges, boolean writeScores) {
+
+    public static EvaluateSettings from(Config config) {
+        Config evaluate = config.getConfig("evaluate");
+        double[] fars = evaluate.getDoubleList("far-targets").stream().mapToDouble(Double::doubleValue).toArray();
+        EvaluateSettings settings = new EvaluateSettings(evaluate.getString("protocol"),
+                evaluate.getInt("embedding-size"), evaluate.getInt("batch-size"), fars, evaluate.getInt("partitions"),
+                evaluate.getInt("roc-ranges"), evaluate.getBoolean("write-scores"));
+        if (settings.embeddingSize < 1 || settings.batchSize < 1 || settings.partitions < 0 || settings.rocRanges < 0) {
+            throw new UsageException("evaluate.embedding-size and evaluate.batch-size must be positive,"
+                    + " evaluate.partitions and evaluate.roc-ranges at least 0");
+        }
+        for (double far : fars) {
+            if (!(far > 0 && far <= 1)) {
+                throw new UsageException("evaluate.far-targets must lie in (0, 1], got " + far);
+            }
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,203 @@
+package mhlr.evaluate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import mhlr.core.cli.UsageException;
+import mhlr.core.format.CfpProtocol;
+import mhlr.core.format.FaceLandmarks;
+import mhlr.core.format.FacePair;
+import mhlr.core.format.IjbFaces;
+import mhlr.core.format.IjbMeta;
+import mhlr.core.format.IjbTemplatePairs;
+import mhlr.core.format.LfwPairs;
+import mhlr.core.format.VerificationBin;
+import mhlr.core.shard.ProtocolEntry;
+import mhlr.core.shard.ShardSchema;
+import mhlr.core.shard.ShardSet;
+import mhlr.evaluate.protocol.IjbProtocol;
+import mhlr.evaluate.protocol.TenFoldProtocol;
+import mhlr.evaluate.protocol.VerificationProtocol;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * What {@code --data} points at, and the protocols in it. Either an evaluation shard set (a directory with
+ * {@code manifest.json}: its protocols come from {@code pairs.parquet}, its images can be embedded), or, with
+ * {@code --embeddings}, the protocol's own files: an IJB root holding {@code meta/}, a CFP root holding
+ * {@code Protocol/} (two protocols, {@code cfp_ff} and {@code cfp_fp}), an LFW-style {@code pairs.txt} (or a
+ * directory holding one), or an insightface {@code .bin}.
+ *
+ * @param protocols the protocols found, in order
+ * @param shards the shard set, when {@code --data} is one
+ */
+public record EvaluationData(List<VerificationProtocol> protocols, Optional<ShardSet> shards) {
+    private static final int SHOWN_OFFENDERS = 5;
+
+    /** Reads the protocols at {@code data}. */
+    public static EvaluationData read(Path data, SparkSession spark) {
+        try {
+            if (Files.isRegularFile(data.resolve(ShardSchema.MANIFEST_FILE))) {
+                ShardSet shards = ShardSet.open(data.toString()).verify(ShardSet.Check.SIZE);
+                return new EvaluationData(fromShards(shards, spark), Optional.of(shards));
+            }
+            if (Files.isDirectory(data.resolve(IjbMeta.META))) {
+                return new EvaluationData(List.of(ijb(IjbMeta.read(data, Optional.empty()))), Optional.empty());
+            }
+            if (Files.isDirectory(data.resolve("Protocol"))) {
+                CfpProtocol cfp = CfpProtocol.read(data);
+                return new EvaluationData(List.of(new TenFoldProtocol("cfp_ff", cfp.frontalFrontal()),
+                        new TenFoldProtocol("cfp_fp", cfp.frontalProfile())), Optional.empty());
+            }
+            if (Files.isDirectory(data) && Files.isRegularFile(data.resolve("pairs.txt"))) {
+                return new EvaluationData(List.of(new TenFoldProtocol("lfw", LfwPairs.read(data.resolve("pairs.txt")))),
+                        Optional.empty());
+            }
+            String file = data.getFileName() == null ? "" : data.getFileName().toString();
+            if (Files.isRegularFile(data) && file.endsWith(".bin")) {
+                return new EvaluationData(List.of(bin(VerificationBin.read(data), file.substring(0, file.length() - 4))),
+                        Optional.empty());
+            }
+            if (Files.isRegularFile(data) && file.endsWith(".txt")) {
+                return new EvaluationData(List.of(new TenFoldProtocol("lfw", LfwPairs.read(data))), Optional.empty());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + data, e);
+        }
+        if (!Files.exists(data)) {
+            throw new UsageException("--data " + data + " does not exist");
+        }
+        throw new UsageException("--data " + data + " is none of: an evaluation shard set (manifest.json), an IJB root"
+                + " (meta/), a CFP root (Protocol/), an LFW pairs.txt or a directory holding one, a .bin");
+    }
+
+    /** The protocols to run: the one named by {@code evaluate.protocol}, else all. */
+    public List<VerificationProtocol> select(String name) {
+        if (name.isEmpty()) {
+            return protocols;
+        }
+        List<VerificationProtocol> chosen = protocols.stream().filter(p -> p.name().equals(name)).toList();
+        if (chosen.isEmpty()) {
+            throw new UsageException("evaluate.protocol=" + name + " is not among the protocols of --data: "
+                    + protocols.stream().map(VerificationProtocol::name).toList());
+        }
+        return chosen;
+    }
+
+    private static VerificationProtocol bin(VerificationBin bin, String name) {
+        List<FacePair> pairs = new ArrayList<>();
+        for (int i = 0; i < bin.pairs(); i++) {
+            pairs.add(new FacePair(String.valueOf(2 * i), String.valueOf(2 * i + 1), bin.same(i), -1));
+        }
+        return new TenFoldProtocol(name, pairs);
+    }
+
+    /** An IJB protocol from its meta files; every face needs its detector score from the landmark file. */
+    static IjbProtocol ijb(IjbMeta meta) {
+        IjbFaces faces = meta.faces();
+        int n = faces.size();
+        String[] images = new String[n];
+        int[] templates = new int[n];
+        int[] media = new int[n];
+        float[] scores = new float[n];
+        long missing = 0;
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            images[i] = faces.image(i);
+            templates[i] = faces.template(i);
+            media[i] = faces.media(i);
+            Optional<FaceLandmarks> landmarks = meta.landmarks().get(images[i]);
+            if (landmarks.isEmpty() || !landmarks.get().hasScore()) {
+                missing++;
+                if (shown.size() < SHOWN_OFFENDERS) {
+                    shown.add(images[i]);
+                }
+            } else {
+                scores[i] = landmarks.get().score();
+            }
+        }
+        if (missing > 0) {
+            throw new UsageException(meta.name() + ": " + missing + " faces have no detector score in the landmark"
+                    + " file, e.g. " + String.join(", ", shown));
+        }
+        IjbTemplatePairs pairs = meta.pairs();
+        int[] left = new int[pairs.size()];
+        int[] right = new int[pairs.size()];
+        boolean[] same = new boolean[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            left[i] = pairs.left(i);
+            right[i] = pairs.right(i);
+            same[i] = pairs.genuine(i);
+        }
+        return new IjbProtocol(meta.name(), images, templates, media, scores, left, right, same);
+    }
+
+    /** The protocols a shard set lists, with their pairs from {@code pairs.parquet} in pair order. */
+    private static List<VerificationProtocol> fromShards(ShardSet shards, SparkSession spark) {
+        if (shards.manifest().protocols().isEmpty()) {
+            throw new UsageException(shards.directory() + " lists no verification protocol in its manifest"
+                    + " (is it a training shard set?)");
+        }
+        List<VerificationProtocol> protocols = new ArrayList<>();
+        String pairsFile = shards.resolve(ShardSchema.PAIRS_FILE).toString();
+        for (ProtocolEntry entry : shards.manifest().protocols()) {
+            List<Row> rows = spark.read().parquet(pairsFile)
+                    .where(functions.col(ShardSchema.PROTOCOL).equalTo(entry.name()))
+                    .select(ShardSchema.PAIR_INDEX, ShardSchema.LEFT, ShardSchema.RIGHT, ShardSchema.SAME,
+                            ShardSchema.FOLD)
+                    .collectAsList();
+            List<Row> ordered = rows.stream().sorted(Comparator.comparingLong(r -> r.getLong(0))).toList();
+            if (ProtocolEntry.IJB.equals(entry.kind())) {
+                protocols.add(ijbFromRows(entry.name(), ordered, spark, shards));
+            } else {
+                protocols.add(new TenFoldProtocol(entry.name(), ordered.stream()
+                        .map(r -> new FacePair(r.getString(1), r.getString(2), r.getBoolean(3), r.getInt(4)))
+                        .toList()));
+            }
+        }
+        return protocols;
+    }
+
+    /** An IJB protocol of a shard set: the pairs name template ids; the faces are the shard rows (by key). */
+    private static IjbProtocol ijbFromRows(String name, List<Row> pairs, SparkSession spark, ShardSet shards) {
+        int n = pairs.size();
+        int[] left = new int[n];
+        int[] right = new int[n];
+        boolean[] same = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Row row = pairs.get(i);
+            try {
+                left[i] = Integer.parseInt(row.getString(1));
+                right[i] = Integer.parseInt(row.getString(2));
+            } catch (NumberFormatException e) {
+                throw new UsageException(shards.resolve(ShardSchema.PAIRS_FILE) + ": pair " + row.getLong(0)
+                        + " of " + name + " names '" + row.getString(1) + "', '" + row.getString(2)
+                        + "'; IJB pairs name template ids");
+            }
+            same[i] = row.getBoolean(3);
+        }
+        List<Row> faces = spark.read().parquet(shards.shardPaths().toArray(String[]::new))
+                .where(functions.col(ShardSchema.TEMPLATE_ID).isNotNull())
+                .select(ShardSchema.KEY, ShardSchema.TEMPLATE_ID, ShardSchema.MEDIA_ID, ShardSchema.DETECTOR_SCORE)
+                .orderBy(ShardSchema.KEY)
+                .collectAsList();
+        String[] images = new String[faces.size()];
+        int[] templates = new int[faces.size()];
+        int[] media = new int[faces.size()];
+        float[] scores = new float[faces.size()];
+        for (int i = 0; i < faces.size(); i++) {
+            Row face = faces.get(i);
+            images[i] = face.getString(0);
+            templates[i] = face.getInt(1);
+            media[i] = face.isNullAt(2) ? 0 : face.getInt(2);
+            scores[i] = face.isNullAt(3) ? 1f : face.getFloat(3);
+        }
+        return new IjbProtocol(name, images, templates, media, scores, left, right, same);
+    }
+}
