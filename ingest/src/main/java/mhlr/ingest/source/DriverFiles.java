@@ -32,6 +32,26 @@ final class DriverFiles {
         }
     }
 
+    /**
+     * A local directory with {@code root}'s subdirectory {@code child} in it (the protocol files of CFP or IJB):
+     * {@code root} itself when local, else a temporary copy of that subdirectory.
+     */
+    static java.nio.file.Path localRoot(FileSystem fileSystem, Path root, String child) {
+        if (isLocal(fileSystem)) {
+            return java.nio.file.Path.of(fileSystem.makeQualified(root).toUri());
+        }
+        try {
+            java.nio.file.Path copy = Files.createTempDirectory("mhlr-ingest-");
+            Path source = new Path(root, child);
+            if (fileSystem.exists(source)) {
+                fileSystem.copyToLocalFile(false, source, new Path(copy.resolve(child).toUri()), true);
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + new Path(root, child) + " to the driver", e);
+        }
+    }
+
     /** Whether the file system is the local one (core's readers can open its files directly). */
     static boolean isLocal(FileSystem fileSystem) {
         return fileSystem instanceof LocalFileSystem || fileSystem instanceof RawLocalFileSystem;

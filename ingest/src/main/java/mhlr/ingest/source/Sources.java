@@ -23,6 +23,8 @@ public final class Sources {
             case "landmarks" -> new LandmarkSource();
             case "bin" -> new VerificationBinSource();
             case "lfw" -> new LfwSource();
+            case "cfp" -> new CfpSource();
+            case "ijb" -> new IjbSource();
             default -> throw new UsageException("unknown format '" + format + "'; use one of "
                     + String.join(", ", FORMATS));
         };
