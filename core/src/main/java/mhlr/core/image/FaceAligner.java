@@ -26,6 +26,11 @@ public final class FaceAligner {
         70.7299f, 92.2041f,
     };
 
+    /** Fixed-point bilinear weights for resizing, as OpenCV's resize uses (11 bits). */
+    private static final int WEIGHT_BITS = 11;
+    private static final int WEIGHT_ONE = 1 << WEIGHT_BITS;
+    private static final int ROUND = 1 << (2 * WEIGHT_BITS - 1);
+
     private FaceAligner() {
     }
 
@@ -114,28 +119,35 @@ public final class FaceAligner {
         byte[] in = BgrImages.data(source);
         BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         byte[] out = BgrImages.data(result);
-        int[] x0 = new int[width];
-        float[] fx = new float[width];
+        int[] left = new int[width];
+        int[] right = new int[width];
+        int[] rightWeight = new int[width];
         for (int x = 0; x < width; x++) {
             float sx = Math.max(0f, (x + 0.5f) * sourceWidth / width - 0.5f);
-            x0[x] = Math.min((int) sx, sourceWidth - 1);
-            fx[x] = x0[x] == sourceWidth - 1 ? 0f : sx - x0[x];
+            int x0 = Math.min((int) sx, sourceWidth - 1);
+            left[x] = 3 * x0;
+            right[x] = 3 * Math.min(x0 + 1, sourceWidth - 1);
+            rightWeight[x] = Math.round((sx - x0) * WEIGHT_ONE);
         }
         int o = 0;
         for (int y = 0; y < height; y++) {
             float sy = Math.max(0f, (y + 0.5f) * sourceHeight / height - 0.5f);
             int y0 = Math.min((int) sy, sourceHeight - 1);
-            float fy = y0 == sourceHeight - 1 ? 0f : sy - y0;
+            int bottomWeight = Math.round((sy - y0) * WEIGHT_ONE);
+            int topWeight = WEIGHT_ONE - bottomWeight;
             int row0 = y0 * sourceWidth * 3;
             int row1 = Math.min(y0 + 1, sourceHeight - 1) * sourceWidth * 3;
             for (int x = 0; x < width; x++) {
-                int i0 = x0[x] * 3;
-                int i1 = Math.min(x0[x] + 1, sourceWidth - 1) * 3;
-                float wx = fx[x];
-                for (int c = 0; c < 3; c++) {
-                    float top = (in[row0 + i0 + c] & 0xff) * (1 - wx) + (in[row0 + i1 + c] & 0xff) * wx;
-                    float bottom = (in[row1 + i0 + c] & 0xff) * (1 - wx) + (in[row1 + i1 + c] & 0xff) * wx;
-                    out[o++] = (byte) (int) (top + (bottom - top) * fy + 0.5f);
+                int wr = rightWeight[x];
+                int wl = WEIGHT_ONE - wr;
+                int a = row0 + left[x];
+                int b = row0 + right[x];
+                int c = row1 + left[x];
+                int d = row1 + right[x];
+                for (int channel = 0; channel < 3; channel++) {
+                    int top = (in[a + channel] & 0xff) * wl + (in[b + channel] & 0xff) * wr;
+                    int bottom = (in[c + channel] & 0xff) * wl + (in[d + channel] & 0xff) * wr;
+                    out[o++] = (byte) ((top * topWeight + bottom * bottomWeight + ROUND) >> (2 * WEIGHT_BITS));
                 }
             }
         }
