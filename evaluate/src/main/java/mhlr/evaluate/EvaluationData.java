@@ -15,6 +15,7 @@ import mhlr.core.format.FacePair;
 import mhlr.core.format.IjbFaces;
 import mhlr.core.format.IjbMeta;
 import mhlr.core.format.IjbTemplatePairs;
+import mhlr.core.format.LandmarkFile;
 import mhlr.core.format.LfwPairs;
 import mhlr.core.format.VerificationBin;
 import mhlr.core.shard.ProtocolEntry;
@@ -48,7 +49,7 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
                 return new EvaluationData(fromShards(shards, spark), Optional.of(shards));
             }
             if (Files.isDirectory(data.resolve(IjbMeta.META))) {
-                return new EvaluationData(List.of(ijb(IjbMeta.read(data, Optional.empty()))), Optional.empty());
+                return new EvaluationData(List.of(ijb(data)), Optional.empty());
             }
             if (Files.isDirectory(data.resolve("Protocol"))) {
                 CfpProtocol cfp = CfpProtocol.read(data);
@@ -98,9 +99,26 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
         return new TenFoldProtocol(name, pairs);
     }
 
-    /** An IJB protocol from its meta files; every face needs its detector score from the landmark file. */
-    static IjbProtocol ijb(IjbMeta meta) {
-        IjbFaces faces = meta.faces();
+    /**
+     * An IJB protocol from the three files of its {@code meta/} (core's readers; not {@code IjbMeta.read}, which
+     * stops at the first pair naming a template without faces, while the evaluation reports how many do and
+     * which). Every face needs its detector score from the landmark file.
+     */
+    static IjbProtocol ijb(Path root) throws IOException {
+        Path meta = root.resolve(IjbMeta.META);
+        List<String> prefixes;
+        try (java.util.stream.Stream<Path> files = Files.list(meta)) {
+            prefixes = files.map(file -> file.getFileName().toString()).filter(f -> f.endsWith(IjbMeta.FACES_SUFFIX))
+                    .map(f -> f.substring(0, f.length() - IjbMeta.FACES_SUFFIX.length())).sorted().toList();
+        }
+        if (prefixes.size() != 1) {
+            throw new UsageException(meta + ": expected one *" + IjbMeta.FACES_SUFFIX + " (ijbb_ or ijbc_), found "
+                    + (prefixes.isEmpty() ? "none" : prefixes));
+        }
+        String name = prefixes.get(0);
+        IjbFaces faces = IjbFaces.read(required(meta.resolve(name + IjbMeta.FACES_SUFFIX)));
+        IjbTemplatePairs pairs = IjbTemplatePairs.read(required(meta.resolve(name + IjbMeta.PAIRS_SUFFIX)));
+        LandmarkFile landmarkFile = LandmarkFile.read(required(meta.resolve(name + IjbMeta.LANDMARKS_SUFFIX)));
         int n = faces.size();
         String[] images = new String[n];
         int[] templates = new int[n];
@@ -112,7 +130,7 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
             images[i] = faces.image(i);
             templates[i] = faces.template(i);
             media[i] = faces.media(i);
-            Optional<FaceLandmarks> landmarks = meta.landmarks().get(images[i]);
+            Optional<FaceLandmarks> landmarks = landmarkFile.get(images[i]);
             if (landmarks.isEmpty() || !landmarks.get().hasScore()) {
                 missing++;
                 if (shown.size() < SHOWN_OFFENDERS) {
@@ -123,10 +141,9 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
             }
         }
         if (missing > 0) {
-            throw new UsageException(meta.name() + ": " + missing + " faces have no detector score in the landmark"
-                    + " file, e.g. " + String.join(", ", shown));
+            throw new UsageException(name + ": " + missing + " faces have no detector score in "
+                    + name + IjbMeta.LANDMARKS_SUFFIX + ", e.g. " + String.join(", ", shown));
         }
-        IjbTemplatePairs pairs = meta.pairs();
         int[] left = new int[pairs.size()];
         int[] right = new int[pairs.size()];
         boolean[] same = new boolean[pairs.size()];
@@ -135,7 +152,14 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
             right[i] = pairs.right(i);
             same[i] = pairs.genuine(i);
         }
-        return new IjbProtocol(meta.name(), images, templates, media, scores, left, right, same);
+        return new IjbProtocol(name, images, templates, media, scores, left, right, same);
+    }
+
+    private static Path required(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException(file + " is missing");
+        }
+        return file;
     }
 
     /** The protocols a shard set lists, with their pairs from {@code pairs.parquet} in pair order. */
