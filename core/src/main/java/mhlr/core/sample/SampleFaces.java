@@ -156,37 +156,59 @@ public final class SampleFaces {
     }
 
     /**
-     * The finished picture as packed BGR, with lighting (brightness, contrast, colour cast) and sensor noise.
-     * Java2D draws much faster into an int RGB canvas than into BGR bytes, hence the copy.
+     * The finished picture as packed BGR, with lighting (brightness, contrast, colour cast) and sensor noise
+     * (triangular, in 1/256 steps). Java2D draws much faster into an int RGB canvas than into BGR bytes, hence
+     * the copy.
      */
     private static BufferedImage develop(BufferedImage canvas, SampleVariation variation, boolean noise) {
         int[] rgb = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
         BufferedImage picture = new BufferedImage(canvas.getWidth(), canvas.getHeight(),
                 BufferedImage.TYPE_3BYTE_BGR);
         byte[] data = BgrImages.data(picture);
-        float[][] table = new float[3][256];
+        int[][] table = new int[3][256];
         for (int channel = 0; channel < 3; channel++) {
             double cast = variation.colorCast()[2 - channel];
             for (int v = 0; v < 256; v++) {
-                table[channel][v] = (float) (((v - 128) * variation.contrast() + 128) * variation.brightness() * cast);
+                table[channel][v] = (int) Math.round(256 * ((v - 128) * variation.contrast() + 128)
+                        * variation.brightness() * cast) + 128;
             }
         }
-        long state = variation.noiseSeed() ^ (canvas.getWidth() * 0x9e3779b97f4a7c15L + canvas.getHeight());
-        float amplitude = noise ? (float) variation.noise() * 2.45f : 0f;
-        for (int i = 0, o = 0; i < rgb.length; i++) {
+        int[] grain = new int[NOISE.length];
+        float amplitude = noise ? (float) variation.noise() * 256 : 0f;
+        for (int i = 0; i < grain.length; i++) {
+            grain[i] = Math.round(NOISE[i] * amplitude);
+        }
+        int[] blue = table[0];
+        int[] green = table[1];
+        int[] red = table[2];
+        long state = variation.noiseSeed() ^ (canvas.getWidth() * 0x9e3779b97f4a7c15L + canvas.getHeight()) | 1;
+        int mask = NOISE.length - 1;
+        for (int i = 0, o = 0; i < rgb.length; i++, o += 3) {
+            state ^= state << 13;
+            state ^= state >>> 7;
+            state ^= state << 17;
             int pixel = rgb[i];
-            for (int channel = 0; channel < 3; channel++, o++) {
-                float value = table[channel][(pixel >>> (8 * channel)) & 0xff];
-                if (noise) {
-                    state ^= state << 13;
-                    state ^= state >>> 7;
-                    state ^= state << 17;
-                    value += (((state & 0xffff) + ((state >>> 16) & 0xffff)) / 65535f - 1f) * amplitude;
-                }
-                data[o] = (byte) Math.max(0, Math.min(255, Math.round(value)));
-            }
+            data[o] = clamp((blue[pixel & 0xff] + grain[(int) state & mask]) >> 8);
+            data[o + 1] = clamp((green[(pixel >>> 8) & 0xff] + grain[(int) (state >>> 16) & mask]) >> 8);
+            data[o + 2] = clamp((red[(pixel >>> 16) & 0xff] + grain[(int) (state >>> 32) & mask]) >> 8);
         }
         return picture;
+    }
+
+    private static byte clamp(int value) {
+        return (byte) (value < 0 ? 0 : value > 255 ? 255 : value);
+    }
+
+    /** Unit-variance triangular noise samples, indexed by random bits. */
+    private static final float[] NOISE = triangularNoise(4096);
+
+    private static float[] triangularNoise(int size) {
+        float[] noise = new float[size];
+        SplittableRandom random = new SplittableRandom(0x2545f4914f6cdd1dL);
+        for (int i = 0; i < size; i++) {
+            noise[i] = (float) ((random.nextDouble() + random.nextDouble() - 1) * Math.sqrt(6));
+        }
+        return noise;
     }
 
     private SplittableRandom random(long stream, int person, int image) {
