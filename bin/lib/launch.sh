@@ -76,6 +76,8 @@ launch_spark() {
       --driver-java-options "$(mhlr_jvm_options) -Dmhlr.home=$MHLR_HOME ${MHLR_JAVA_OPTS:-}" \
       "$jar" "${args[@]}"
   fi
+  # Embedded local runs stay on the loopback interface (a cluster run keeps the host's address).
+  [[ " $* " == *" --master "* ]] || export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   local spark_classpath
   spark_classpath="$(cat "$MHLR_HOME/$module/target/provided-classpath.txt")"
   export MHLR_APP_JARS="$jar,${dependencies//:/,}"

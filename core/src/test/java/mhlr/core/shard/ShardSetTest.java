@@ -89,6 +89,12 @@ class ShardSetTest {
     }
 
     @Test
+    void manifestNamesItsKindInLowerCase() throws IOException {
+        String json = Files.readString(directory.resolve(ShardSchema.MANIFEST_FILE));
+        assertTrue(json.contains("\"kind\" : \"train\""), json);
+    }
+
+    @Test
     void countsMustReconcile() {
         assertThrows(IllegalArgumentException.class, () -> new Counts(10, 5, 4, 0, 5, 1));
     }
