@@ -1,6 +1,14 @@
 package mhlr.core.image;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +24,14 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Encodes images to JPEG or PNG bytes in memory. Each thread keeps its ImageIO writers, its JPEG parameters and the
- * default JPEG metadata for BGR images: building those per image costs more than encoding a 112x112 face.
+ * default JPEG metadata: building those per image costs more than encoding a 112x112 face. JPEG input is handed to
+ * the writer in R, G, B byte order, which it copies row by row with array copies; BGR rows it would copy pixel by
+ * pixel (about 1.5 times slower overall, same bytes out).
  */
 public final class ImageEncoder {
+    private static final int[] RGB_OFFSETS = {0, 1, 2};
+    private static final ColorModel RGB_MODEL = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+            false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
     private static final ThreadLocal<JpegWriter> JPEG_WRITER = ThreadLocal.withInitial(JpegWriter::new);
     private static final ThreadLocal<ImageWriter> PNG_WRITER = ThreadLocal.withInitial(() -> writer("png"));
 
@@ -33,7 +46,7 @@ public final class ImageEncoder {
         if (!(quality > 0 && quality <= 1)) {
             throw new IllegalArgumentException("JPEG quality must be in (0, 1], got " + quality);
         }
-        return JPEG_WRITER.get().write(BgrImages.packed(image), quality);
+        return JPEG_WRITER.get().write(rgbOrder(BgrImages.packed(image)), quality);
     }
 
     /** Lossless PNG. */
@@ -56,6 +69,22 @@ public final class ImageEncoder {
         return bytes.toByteArray();
     }
 
+    /** The same pixels with bytes in R, G, B order (an sRGB interleaved image). */
+    private static BufferedImage rgbOrder(BufferedImage bgr) {
+        int width = bgr.getWidth();
+        int height = bgr.getHeight();
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 3 * width, 3,
+                RGB_OFFSETS, null);
+        byte[] in = BgrImages.data(bgr);
+        byte[] out = ((DataBufferByte) raster.getDataBuffer()).getData();
+        for (int i = 0; i < in.length; i += 3) {
+            out[i] = in[i + 2];
+            out[i + 1] = in[i + 1];
+            out[i + 2] = in[i];
+        }
+        return new BufferedImage(RGB_MODEL, raster, false, null);
+    }
+
     private static ImageWriter writer(String format) {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
         if (!writers.hasNext()) {
@@ -75,13 +104,13 @@ public final class ImageEncoder {
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         }
 
-        byte[] write(BufferedImage bgr, float wanted) {
+        byte[] write(BufferedImage rgb, float wanted) {
             if (wanted != quality) {
                 param.setCompressionQuality(wanted);
-                metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(bgr), param);
+                metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(rgb), param);
                 quality = wanted;
             }
-            return ImageEncoder.write(writer, param, metadata, bgr);
+            return ImageEncoder.write(writer, param, metadata, rgb);
         }
     }
 }
