@@ -10,7 +10,7 @@ import java.util.Arrays;
 /**
  * Reads a text file of fields line by line without a String per line, for protocol files with millions of lines
  * (IJB-C's 15.66 million template pairs). Fields are separated by spaces and tabs (and commas when asked); blank
- * lines are skipped. Line numbers count every line, as editors do.
+ * lines and a leading UTF-8 byte order mark are skipped. Line numbers count every line, as editors do.
  */
 final class AsciiLines implements AutoCloseable {
     private final InputStream in;
@@ -33,6 +33,9 @@ final class AsciiLines implements AutoCloseable {
     /** Moves to the next non-blank line; false at the end of the file. */
     boolean next() throws IOException {
         while (readLine()) {
+            if (lineNumber == 1) {
+                skipByteOrderMark();
+            }
             split();
             if (fields > 0) {
                 return true;
@@ -137,6 +140,14 @@ final class AsciiLines implements AutoCloseable {
         }
         System.arraycopy(chunk, start, line, lineLength, length);
         lineLength += length;
+    }
+
+    /** Drops the UTF-8 byte order mark some editors put at the start of a file. */
+    private void skipByteOrderMark() {
+        if (lineLength >= 3 && line[0] == (byte) 0xef && line[1] == (byte) 0xbb && line[2] == (byte) 0xbf) {
+            System.arraycopy(line, 3, line, 0, lineLength - 3);
+            lineLength -= 3;
+        }
     }
 
     private void split() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +47,13 @@ class LfwPairsTest {
         List<FacePair> pairs = LfwPairs.read(file);
         assertEquals(List.of(new FacePair("Ann/Ann_0001.jpg", "Ann/Ann_0002.jpg", true, 0),
                 new FacePair("Ann/Ann_0001.jpg", "Bob/Bob_0003.jpg", false, 0)), pairs);
+    }
+
+    @Test
+    void toleratesAByteOrderMarkAndWindowsLineEnds() throws IOException {
+        Path file = directory.resolve("pairs.txt");
+        Files.write(file, "\uFEFF1\t1\r\nAnn\t1\t2\r\nAnn\t1\tBob\t3\r\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(new FacePair("Ann/Ann_0001.jpg", "Bob/Bob_0003.jpg", false, 0), LfwPairs.read(file).get(1));
     }
 
     @Test
