@@ -87,18 +87,13 @@ public final class DistributedRoc {
         int ranges = boundaries.length + 1;
         double[] scores = block.scores();
         boolean[] same = block.same();
-        int[] range = new int[scores.length];
         int[] impostorCounts = new int[ranges];
         int[] genuineCounts = new int[ranges];
-        long[] keys = new long[scores.length];
         for (int i = 0; i < scores.length; i++) {
             if (Double.isNaN(scores[i])) {
                 throw new IllegalArgumentException("score of pair " + (block.firstPair() + i) + " is NaN");
             }
-            long key = ScoreKeys.key(scores[i]);
-            keys[i] = key;
-            int r = ranges - 1 - ascendingRange(key, boundaries);
-            range[i] = r;
+            int r = ranges - 1 - ascendingRange(ScoreKeys.key(scores[i]), boundaries);
             if (same[i]) {
                 genuineCounts[r]++;
             } else {
@@ -114,11 +109,12 @@ public final class DistributedRoc {
             genuineCounts[r] = 0;
         }
         for (int i = 0; i < scores.length; i++) {
-            int r = range[i];
+            long key = ScoreKeys.key(scores[i]);
+            int r = ranges - 1 - ascendingRange(key, boundaries);
             if (same[i]) {
-                genuine[r][genuineCounts[r]++] = keys[i];
+                genuine[r][genuineCounts[r]++] = key;
             } else {
-                impostors[r][impostorCounts[r]++] = keys[i];
+                impostors[r][impostorCounts[r]++] = key;
             }
         }
         List<Tuple2<Integer, RangeChunk>> chunks = new ArrayList<>(ranges);

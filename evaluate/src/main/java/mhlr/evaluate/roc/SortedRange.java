@@ -6,24 +6,29 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * All scores of one score range, gathered from every scoring task and sorted: the reduce side of the
- * distributed ROC. It walks its distinct scores to summarise itself ({@link #summary()}) and, once the driver
- * has placed it on the curve, to find its best point for each target FAR ({@link #best}).
+ * One score range of the curve, built on the reduce side of the distributed ROC: every score of the range,
+ * gathered from all scoring tasks, sorted, and walked once into its distinct-score groups. What survives the walk
+ * is small: the range's counts, the counts of its first and last groups, and the points inside the range that
+ * survive {@code drop_intermediate} by the range's own groups (cumulative counts relative to the range's top).
+ * The two points whose fate depends on the neighbouring ranges, the range's first group (when it is the curve's
+ * first point) and its last group, are decided later with the driver's {@link RangePlan}.
  */
 final class SortedRange implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final int index;
-    private final long[] impostorKeys;
-    private final long[] genuineKeys;
+    private final RangeSummary summary;
+    private final long[] keptFalsePositives;
+    private final long[] keptTruePositives;
 
-    private SortedRange(int index, long[] impostorKeys, long[] genuineKeys) {
+    private SortedRange(int index, RangeSummary summary, long[] keptFalsePositives, long[] keptTruePositives) {
         this.index = index;
-        this.impostorKeys = impostorKeys;
-        this.genuineKeys = genuineKeys;
+        this.summary = summary;
+        this.keptFalsePositives = keptFalsePositives;
+        this.keptTruePositives = keptTruePositives;
     }
 
-    /** Concatenates the chunks a reducer received and sorts them. */
+    /** Concatenates the chunks a reducer received, sorts them and walks their groups. */
     static SortedRange gather(int index, Iterator<RangeChunk> chunks) {
         List<RangeChunk> all = new ArrayList<>();
         long impostors = 0;
@@ -47,14 +52,16 @@ final class SortedRange implements Serializable {
         all.clear();
         LongRadixSort.sort(impostorKeys);
         LongRadixSort.sort(genuineKeys);
-        return new SortedRange(index, impostorKeys, genuineKeys);
+        return walk(index, impostorKeys, genuineKeys);
     }
 
-    int index() {
-        return index;
-    }
-
-    RangeSummary summary() {
+    private static SortedRange walk(int index, long[] impostorKeys, long[] genuineKeys) {
+        LongList falsePositives = new LongList();
+        LongList truePositives = new LongList();
+        KeptPoints kept = new KeptPoints(0, 0, false, (point, key) -> {
+            falsePositives.add(point.falsePositives());
+            truePositives.add(point.truePositives());
+        });
         ScoreGroups groups = new ScoreGroups(impostorKeys, genuineKeys);
         long firstNegatives = 0;
         long firstPositives = 0;
@@ -69,32 +76,52 @@ final class SortedRange implements Serializable {
             }
             lastNegatives = groups.negatives();
             lastPositives = groups.positives();
+            kept.accept(lastNegatives, lastPositives, groups.key());
         }
-        return new RangeSummary(index, impostorKeys.length, genuineKeys.length, firstNegatives, firstPositives,
-                lastNegatives, lastPositives);
+        kept.finish(false);
+        RangeSummary summary = new RangeSummary(index, impostorKeys.length, genuineKeys.length, firstNegatives,
+                firstPositives, lastNegatives, lastPositives);
+        return new SortedRange(index, summary, falsePositives.toArray(), truePositives.toArray());
+    }
+
+    int index() {
+        return index;
+    }
+
+    RangeSummary summary() {
+        return summary;
     }
 
     /**
-     * This range's surviving points, and for each target FAR the best of them under {@link TarAtFar}'s rule
-     * (null where the range has no point). Along the curve the FPR never decreases, so the best point is either
-     * the last with FPR at most the target or the last of the points sharing the lowest FPR above it.
+     * For each target FAR the best surviving point of this range under {@link TarAtFar}'s rule (null where the
+     * range has no point), once the plan has placed the range on the curve.
      */
     RocPoint[] best(RangePlan plan, double[] fars) {
-        List<RocPoint> points = new ArrayList<>();
-        KeptPoints kept = new KeptPoints(plan.falsePositivesAbove(index), plan.truePositivesAbove(index),
-                plan.startsCurve(index), (point, key) -> points.add(point));
-        ScoreGroups groups = new ScoreGroups(impostorKeys, genuineKeys);
-        while (groups.next()) {
-            kept.accept(groups.negatives(), groups.positives(), groups.key());
+        long fpsAbove = plan.falsePositivesAbove(index);
+        long tpsAbove = plan.truePositivesAbove(index);
+        List<RocPoint> points = new ArrayList<>(keptFalsePositives.length + 2);
+        if (!summary.empty()) {
+            RocPoint firstGroup = new RocPoint(summary.firstNegatives(), summary.firstPositives());
+            boolean firstListed = keptFalsePositives.length > 0 && keptFalsePositives[0] == firstGroup.falsePositives()
+                    && keptTruePositives[0] == firstGroup.truePositives();
+            boolean onlyGroup = firstGroup.falsePositives() == summary.negatives()
+                    && firstGroup.truePositives() == summary.positives();
+            if (plan.startsCurve(index) && !firstListed && !onlyGroup) {
+                points.add(new RocPoint(fpsAbove + firstGroup.falsePositives(), tpsAbove + firstGroup.truePositives()));
+            }
+            for (int k = 0; k < keptFalsePositives.length; k++) {
+                points.add(new RocPoint(fpsAbove + keptFalsePositives[k], tpsAbove + keptTruePositives[k]));
+            }
+            if (plan.lastSurvives(index) || (onlyGroup && plan.startsCurve(index))) {
+                points.add(new RocPoint(fpsAbove + summary.negatives(), tpsAbove + summary.positives()));
+            }
         }
-        kept.finish(plan.lastSurvives(index));
         RocPoint[] best = new RocPoint[fars.length];
         for (int f = 0; f < fars.length; f++) {
             best[f] = bestFor(points, plan.impostors(), fars[f]);
         }
         return best;
     }
-
     /** The best of points (in curve order) for one target, looking only where it can be. */
     static RocPoint bestFor(List<RocPoint> points, long impostors, double far) {
         if (points.isEmpty()) {
