@@ -1,0 +1,108 @@
+package mhlr.train.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import mhlr.core.cli.AtomicOutput;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The end-of-run charts from {@code metrics.jsonl}: {@value #LOSS_FILE} (the loss averaged over each logging
+ * interval) and {@value #RATE_FILE} (the learning rate, log scale), both over the step, with every learning-rate
+ * decay marked by a vertical line. Drawn headless with JFreeChart, written atomically.
+ */
+public final class TrainingCurves {
+    public static final String LOSS_FILE = "loss.png";
+    public static final String RATE_FILE = "learning-rate.png";
+    private static final int WIDTH = 1200;
+    private static final int HEIGHT = 600;
+
+    private TrainingCurves() {
+    }
+
+    /** Draws both charts of the log into {@code directory}. */
+    public static void draw(Path metrics, Path directory, String title) {
+        XYSeries loss = new XYSeries("loss (mean over each logging interval)");
+        XYSeries rate = new XYSeries("learning rate");
+        List<double[]> decays = new ArrayList<>();
+        for (JsonNode line : MetricsLog.read(metrics)) {
+            long step = line.path(MetricsLog.STEP).asLong();
+            if (line.has(MetricsLog.EVENT)) {
+                if ("decay".equals(line.path(MetricsLog.EVENT).asText())) {
+                    decays.add(new double[] {step, line.path("lr_after").asDouble()});
+                }
+                continue;
+            }
+            double average = line.path("loss_average").asDouble(Double.NaN);
+            if (Double.isFinite(average)) {
+                loss.add(step, average);
+            }
+            double lr = line.path("lr").asDouble(Double.NaN);
+            if (lr > 0) {
+                rate.add(step, lr);
+            }
+        }
+        write(directory.resolve(LOSS_FILE), chart(title + ": loss", loss, new NumberAxis("loss"),
+                new XYLineAndShapeRenderer(true, false), decays));
+        LogAxis logAxis = new LogAxis("learning rate");
+        logAxis.setSmallestValue(1e-12);
+        ValueAxis rateAxis = rate.getItemCount() > 0 && rate.getMinY() > 0 ? logAxis : new NumberAxis("learning rate");
+        write(directory.resolve(RATE_FILE), chart(title + ": learning rate", rate, rateAxis, new XYStepRenderer(),
+                decays));
+    }
+
+    private static JFreeChart chart(String title, XYSeries series, ValueAxis range,
+                                    XYLineAndShapeRenderer renderer, List<double[]> decays) {
+        NumberAxis steps = new NumberAxis("step");
+        steps.setAutoRangeIncludesZero(false);
+        if (range instanceof NumberAxis numbers) {
+            numbers.setAutoRangeIncludesZero(false);
+        }
+        renderer.setSeriesPaint(0, new Color(0, 80, 160));
+        renderer.setSeriesStroke(0, new BasicStroke(1.5f));
+        XYPlot plot = new XYPlot(new XYSeriesCollection(series), steps, range, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        for (int i = 0; i < decays.size(); i++) {
+            ValueMarker marker = new ValueMarker(decays.get(i)[0], new Color(200, 40, 40),
+                    new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
+            marker.setLabel(String.format(Locale.ROOT, "decay %d -> %.3g", i + 1, decays.get(i)[1]));
+            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(marker);
+        }
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    private static void write(Path file, JFreeChart chart) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ChartUtils.writeChartAsPNG(bytes, chart, WIDTH, HEIGHT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot draw " + file, e);
+        }
+        AtomicOutput.writeFile(file, bytes.toByteArray());
+    }
+}

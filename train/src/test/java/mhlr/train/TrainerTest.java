@@ -1,0 +1,168 @@
+package mhlr.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import mhlr.core.cli.AtomicOutput;
+import mhlr.train.model.InferenceModel;
+import mhlr.train.report.MetricsLog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end on generated data, {@code bin/train} in child JVMs: a tiny iResNet at 28 px for 200 steps (20 epochs of
+ * 10 batches of 16), CosFace s = 16, polynomial decay, verification on held-out identities every 50 steps.
+ */
+class TrainerTest {
+    private static final int EPOCHS = 20;
+    private static final int STEPS = EPOCHS * TrainingFixture.STEPS_PER_EPOCH;
+
+    @TempDir
+    static Path directory;
+    static Path data;
+    static Path verification;
+    static Path uninterrupted;
+
+    static List<String> arguments(Path output, List<String> sets, String... flags) {
+        List<String> args = new ArrayList<>(List.of("--config", directory.resolve("run.conf").toString(),
+                "--data", data.toString(), "--output", output.toString()));
+        args.addAll(List.of(flags));
+        sets.forEach(set -> {
+            args.add("--set");
+            args.add(set);
+        });
+        return args;
+    }
+
+    static List<String> arguments(Path output, String... flags) {
+        return arguments(output, TrainingFixture.overrides(EPOCHS, verification), flags);
+    }
+
+    static int train(List<String> args, String name) throws Exception {
+        ChildTrainer child = ChildTrainer.start(args, directory.resolve(name + ".log"));
+        int code = child.waitFor(15);
+        System.out.println("---- bin/train " + name + " exit " + code + "\n" + child.output());
+        return code;
+    }
+
+    @BeforeAll
+    static void trainUninterrupted() throws Exception {
+        data = directory.resolve("train");
+        verification = directory.resolve("verification");
+        TrainingFixture.writeTraining(data);
+        TrainingFixture.writeVerification(verification);
+        Files.writeString(directory.resolve("run.conf"), "train { dropout = 0.0 }\n");
+        uninterrupted = directory.resolve("uninterrupted");
+        assertEquals(0, train(arguments(uninterrupted), "uninterrupted"));
+    }
+
+    private static List<JsonNode> lines(Path output) {
+        return MetricsLog.read(output.resolve(OutputDirectory.METRICS));
+    }
+
+    /** The lines without the fields that measure time, which no two runs share. */
+    private static List<String> withoutTimings(Path output) {
+        return lines(output).stream().map(line -> {
+            ObjectNode copy = line.deepCopy();
+            copy.remove(List.of("images_per_second", "data_wait_fraction"));
+            return copy.toString();
+        }).toList();
+    }
+
+    @Test
+    void lossFallsAndHeldOutIdentitiesAreToldApartWellAboveChance() {
+        List<JsonNode> steps = lines(uninterrupted).stream().filter(line -> !line.has(MetricsLog.EVENT)).toList();
+        assertEquals(STEPS / 5, steps.size());
+        double first = steps.get(0).path("loss_average").asDouble();
+        double last = steps.get(steps.size() - 1).path("loss_average").asDouble();
+        assertTrue(last < first / 4, "loss " + first + " -> " + last);
+        List<JsonNode> verifications = lines(uninterrupted).stream()
+                .filter(line -> "verification".equals(line.path(MetricsLog.EVENT).asText())).toList();
+        assertEquals(STEPS / 50, verifications.size());
+        double accuracy = verifications.get(verifications.size() - 1).path("accuracy_flip").asDouble();
+        assertTrue(accuracy >= 0.8, "ten-fold accuracy on held-out identities " + accuracy + " (chance: 0.5)");
+    }
+
+    @Test
+    void leavesTheModelTheCurvesAndTheSummary() throws IOException {
+        for (String file : List.of(OutputDirectory.MODEL, OutputDirectory.SUMMARY, OutputDirectory.CONFIG,
+                OutputDirectory.LOSSES, "loss.png", "learning-rate.png")) {
+            assertTrue(Files.size(uninterrupted.resolve(file)) > 0, file);
+        }
+        byte[] png = Files.readAllBytes(uninterrupted.resolve("loss.png"));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        assertEquals(STEPS, Files.readAllLines(uninterrupted.resolve(OutputDirectory.LOSSES)).size());
+        InferenceModel model = InferenceModel.load(uninterrupted.resolve(OutputDirectory.MODEL));
+        assertEquals(64, model.embeddingSize());
+        assertEquals(28, model.spec().inputSize());
+        try (Stream<Path> checkpoints = Files.list(uninterrupted.resolve(OutputDirectory.CHECKPOINTS))) {
+            assertEquals(EPOCHS, checkpoints.count(), "one per epoch end (every 50 steps falls on one)");
+        }
+    }
+
+    @Test
+    void aRunKilledAfterACheckpointAndResumedLogsExactlyWhatTheUninterruptedRunLogged() throws Exception {
+        Path resumed = directory.resolve("resumed");
+        copy(uninterrupted, resumed);
+        for (String file : List.of(OutputDirectory.MODEL, OutputDirectory.SUMMARY, "loss.png", "learning-rate.png")) {
+            Files.delete(resumed.resolve(file));
+        }
+        try (Stream<Path> checkpoints = Files.list(resumed.resolve(OutputDirectory.CHECKPOINTS))) {
+            for (Path checkpoint : checkpoints.toList()) {
+                if (checkpoint.getFileName().toString().compareTo("step-000000000100") > 0) {
+                    AtomicOutput.deleteRecursively(checkpoint);
+                }
+            }
+        }
+        // From step 100 (the uninterrupted run's lines after it are still in the copy, as a killed run leaves them).
+        ChildTrainer child = ChildTrainer.start(arguments(resumed, "--resume"), directory.resolve("killed.log"));
+        Path marker = resumed.resolve(OutputDirectory.CHECKPOINTS).resolve("step-000000000150");
+        assertTrue(child.killWhen(() -> Files.isDirectory(marker), 15), "no checkpoint at 150:\n" + child.output());
+        assertFalse(Files.exists(resumed.resolve(OutputDirectory.SUMMARY)), "killed before the end");
+
+        assertEquals(0, train(arguments(resumed, "--resume"), "after-kill"));
+        assertEquals(withoutTimings(uninterrupted), withoutTimings(resumed));
+        assertEquals(Files.readAllLines(uninterrupted.resolve(OutputDirectory.LOSSES)),
+                Files.readAllLines(resumed.resolve(OutputDirectory.LOSSES)));
+        assertArrayEquals(Files.readAllBytes(uninterrupted.resolve(OutputDirectory.MODEL)),
+                Files.readAllBytes(resumed.resolve(OutputDirectory.MODEL)));
+    }
+
+    @Test
+    void aLossThatStopsBeingANumberStopsTrainingWithACause() throws Exception {
+        Path diverged = directory.resolve("diverged");
+        List<String> sets = new ArrayList<>(TrainingFixture.overrides(EPOCHS, null));
+        sets.add("train.learning-rate=1e30");
+        ChildTrainer child = ChildTrainer.start(arguments(diverged, sets), directory.resolve("diverged.log"));
+        assertEquals(1, child.waitFor(10), child.output());
+        assertTrue(child.output().contains("bin/train: failed: training diverged at step "), child.output());
+        JsonNode last = lines(diverged).get(lines(diverged).size() - 1);
+        assertEquals("diverged", last.path(MetricsLog.EVENT).asText());
+        assertFalse(Files.exists(diverged.resolve(OutputDirectory.MODEL)));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}
