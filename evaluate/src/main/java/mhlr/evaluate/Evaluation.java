@@ -3,6 +3,7 @@ package mhlr.evaluate;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,7 @@ import mhlr.evaluate.report.RocPlot;
 import mhlr.evaluate.report.ScoreParquet;
 import mhlr.evaluate.roc.Roc;
 import mhlr.evaluate.roc.RocCurve;
+import mhlr.spark.DriverProgress;
 import mhlr.spark.HadoopAtomicOutput;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
@@ -184,8 +186,12 @@ final class Evaluation {
             throw new UsageException("--model embeds the images of an evaluation shard set: give the output of"
                     + " bin/ingest as --data (protocol files alone need --embeddings)");
         }
-        return Embedder.embed(spark, session.read().parquet(data.shards().get().shardPaths().toArray(String[]::new)),
-                model, settings.batchSize()).collect();
+        try (DriverProgress progress = DriverProgress.start(session.sparkContext(), "evaluate", "images",
+                Duration.ofSeconds(10), log)) {
+            progress.expect(data.shards().get().manifest().counts().written());
+            return Embedder.embed(spark, session.read().parquet(data.shards().get().shardPaths()
+                    .toArray(String[]::new)), model, settings.batchSize(), progress.counter()).collect();
+        }
     }
 
     /** The protocol's faces in its order, from embeddings by key. */

@@ -168,6 +168,24 @@ class EvaluateJobTest {
     }
 
     @Test
+    void answersHelpAndRefusesWrongFlagsWithExitTwo() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int help = EvaluateJob.run(SharedLocalSpark.session(), new String[] {"--help"}, new PrintStream(out, true),
+                new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(0, help);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--embeddings FILE.npy"));
+        Run unknown = evaluate("--modle", "x", "--data", "d", "--output", "o");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown option '--modle'"), unknown.err());
+        Run both = evaluate("--model", "m", "--embeddings", "e.npy", "--data", "d", "--output", "o");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("exactly one of --model"), both.err());
+        Run key = evaluate("--embeddings", "e.npy", "--data", "d", "--output", "o", "--set", "evaluate.bach-size=3");
+        assertEquals(2, key.code());
+        assertTrue(key.err().contains("evaluate.bach-size"), key.err());
+    }
+
+    @Test
     void tenFoldOnTheRealLfwPairsOfFoldsOneAndTwoFromANpy() throws IOException {
         String shared = System.getProperty("mhlr.shared.data");
         Assumptions.assumeTrue(shared != null && Files.isRegularFile(Path.of(shared, "lfw_a_subset", "pairs.txt")),

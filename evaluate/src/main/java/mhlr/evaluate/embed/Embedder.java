@@ -1,14 +1,13 @@
 package mhlr.evaluate.embed;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import mhlr.core.cli.UsageException;
 import mhlr.core.shard.ShardSchema;
 import mhlr.train.data.NetworkInput;
 import mhlr.train.model.InferenceModel;
@@ -17,6 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * Embeds the images of evaluation shards with a trained model, on the executors: the model's bytes are
@@ -32,9 +32,10 @@ public final class Embedder {
      * Embeds every row of {@code shards} (columns of {@link ShardSchema}'s evaluation shards).
      *
      * @param batchSize images per forward pass (each pass holds the images and their flips)
+     * @param embedded counts the images embedded (the driver's progress line follows it)
      */
     public static JavaRDD<EmbeddedImage> embed(JavaSparkContext spark, Dataset<Row> shards, byte[] model,
-            int batchSize) {
+            int batchSize, LongAccumulator embedded) {
         String hash = sha256(model);
         int inputSize = inputSize(model);
         Broadcast<byte[]> shared = spark.broadcast(model);
@@ -42,11 +43,11 @@ public final class Embedder {
                         ShardSchema.DETECTOR_SCORE)
                 .javaRDD()
                 .mapPartitions(rows -> embedPartition(rows, ModelCache.get(hash, shared.value()), inputSize,
-                        batchSize));
+                        batchSize, embedded));
     }
 
     private static Iterator<EmbeddedImage> embedPartition(Iterator<Row> rows, InferenceModel model, int size,
-            int batchSize) {
+            int batchSize, LongAccumulator embedded) {
         return new Iterator<>() {
             private final List<EmbeddedImage> ready = new ArrayList<>();
             private int next;
@@ -64,6 +65,7 @@ public final class Embedder {
                 }
                 if (!batch.isEmpty()) {
                     embedBatch(batch, model, size, ready);
+                    embedded.add(batch.size());
                 }
                 return !ready.isEmpty();
             }
@@ -107,9 +109,9 @@ public final class Embedder {
     /** The model's input side, read on the driver (which also checks the file before any task runs). */
     private static int inputSize(byte[] model) {
         try {
-            return InferenceModel.load(new ByteArrayInputStream(model).readAllBytes()).spec().inputSize();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the model", e);
+            return InferenceModel.load(model).spec().inputSize();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException("--model is not a model bin/train exported: " + e.getMessage(), e);
         }
     }
 
