@@ -12,17 +12,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <pre>{@code
  * @RegisterExtension
- * static final ClusterExtension CLUSTER = new ClusterExtension("ingest", 2);
+ * static final ClusterExtension CLUSTER = new ClusterExtension("ingest", 2, "ingest");
  * }</pre>
  */
 final class ClusterExtension implements BeforeAllCallback, AfterAllCallback {
     private final String name;
     private final int workers;
+    private final List<String> modules;
     private StandaloneCluster cluster;
 
-    ClusterExtension(String name, int workers) {
+    /**
+     * @param name the cluster's folder name
+     * @param workers how many workers
+     * @param modules the modules whose bin/ scripts the tests run: checked to be packaged and up to date first
+     */
+    ClusterExtension(String name, int workers, String... modules) {
         this.name = name;
         this.workers = workers;
+        this.modules = List.of(modules);
     }
 
     /** The running cluster. */
@@ -35,6 +42,7 @@ final class ClusterExtension implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        modules.forEach(module -> BinScripts.requirePackaged(ClusterSettings.mhlrHome(), module));
         cluster = StandaloneCluster.start(name, workers);
     }
 

@@ -118,10 +118,14 @@ final class StandaloneCluster implements AutoCloseable {
 
     /**
      * The Spark properties a job on this cluster needs beyond {@code --master}, as {@code --set} arguments of the
-     * bin scripts: the executors' JVM options (ND4J's native library cache; Spark adds the module opens itself).
+     * bin scripts: the executors' JVM options (ND4J's native library cache; Spark adds the module opens itself),
+     * and, for the tests' sake, that the job waits for an executor on every worker before it starts.
      */
     List<String> jobSettings() {
-        return List.of("--set", "spark.conf.\"spark.executor.extraJavaOptions\"=" + executorJavaOptions());
+        return List.of(
+                "--set", "spark.conf.\"spark.executor.extraJavaOptions\"=" + executorJavaOptions(),
+                "--set", "spark.conf.\"spark.scheduler.minRegisteredResourcesRatio\"=1.0",
+                "--set", "spark.conf.\"spark.scheduler.maxRegisteredResourcesWaitingTime\"=180s");
     }
 
     /** The executors' extra JVM options. */
@@ -157,7 +161,14 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** The number of tasks that executors on this cluster have finished so far (from their logs). */
     long finishedTasks() {
-        return executorLogLines().filter(line -> line.contains("Finished task")).count();
+        return finishedTasksByWorker().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Per worker, in order: the tasks its executors have finished so far (from their logs). */
+    List<Long> finishedTasksByWorker() {
+        return workers.stream()
+                .map(worker -> executorLogLines(worker).filter(line -> line.contains("Finished task")).count())
+                .toList();
     }
 
     /** The last lines of every daemon and executor log, for a failure message. */
@@ -289,19 +300,17 @@ final class StandaloneCluster implements AutoCloseable {
                 + " s (" + last + ")\n" + logTails(40));
     }
 
-    private Stream<String> executorLogLines() {
+    private static Stream<String> executorLogLines(Worker worker) {
         List<String> lines = new ArrayList<>();
-        for (Worker worker : workers) {
-            if (!Files.isDirectory(worker.workDirectory())) {
-                continue;
+        if (!Files.isDirectory(worker.workDirectory())) {
+            return Stream.empty();
+        }
+        try (Stream<Path> files = Files.walk(worker.workDirectory())) {
+            for (Path log : files.filter(file -> file.getFileName().toString().equals("stderr")).toList()) {
+                lines.addAll(Files.readAllLines(log));
             }
-            try (Stream<Path> files = Files.walk(worker.workDirectory())) {
-                for (Path log : files.filter(file -> file.getFileName().toString().equals("stderr")).toList()) {
-                    lines.addAll(Files.readAllLines(log));
-                }
-            } catch (IOException | UncheckedIOException e) {
-                // an executor folder appearing or being cleaned while we look: counted on the next call
-            }
+        } catch (IOException | UncheckedIOException e) {
+            // an executor folder appearing or being cleaned while we look: counted on the next call
         }
         return lines.stream();
     }
