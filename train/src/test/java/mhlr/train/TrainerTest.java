@@ -121,15 +121,16 @@ class TrainerTest {
         }
         try (Stream<Path> checkpoints = Files.list(resumed.resolve(OutputDirectory.CHECKPOINTS))) {
             for (Path checkpoint : checkpoints.toList()) {
-                if (checkpoint.getFileName().toString().compareTo("step-000000000100") > 0) {
+                if (checkpoint.getFileName().toString().compareTo("step-000000000150") > 0) {
                     AtomicOutput.deleteRecursively(checkpoint);
                 }
             }
         }
-        // From step 100 (the uninterrupted run's lines after it are still in the copy, as a killed run leaves them).
+        // From step 150 (the uninterrupted run's lines after it are still in the copy, as a killed run leaves them),
+        // killed with SIGKILL as soon as the epoch-end checkpoint at 160 appears, resumed again from there.
         ChildTrainer child = ChildTrainer.start(arguments(resumed, "--resume"), directory.resolve("killed.log"));
-        Path marker = resumed.resolve(OutputDirectory.CHECKPOINTS).resolve("step-000000000150");
-        assertTrue(child.killWhen(() -> Files.isDirectory(marker), 15), "no checkpoint at 150:\n" + child.output());
+        Path marker = resumed.resolve(OutputDirectory.CHECKPOINTS).resolve("step-000000000160");
+        assertTrue(child.killWhen(() -> Files.isDirectory(marker), 15), "no checkpoint at 160:\n" + child.output());
         assertFalse(Files.exists(resumed.resolve(OutputDirectory.SUMMARY)), "killed before the end");
 
         assertEquals(0, train(arguments(resumed, "--resume"), "after-kill"));
