@@ -29,7 +29,7 @@ mhlr_build() {
   local offline=()
   [[ "${MHLR_OFFLINE:-0}" == "1" ]] && offline=(-o)
   # shellcheck disable=SC2086
-  if ! (cd "$MHLR_HOME" && ./mvnw -q -B "${offline[@]}" ${MHLR_MAVEN_ARGS:-} -DskipTests -pl "$module" -am package >&2); then
+  if ! (cd "$MHLR_HOME" && ./mvnw -q -B "${offline[@]}" ${MHLR_MAVEN_ARGS:-} -Dmaven.test.skip=true -pl "$module" -am package >&2); then
     echo "$module: build failed (run ./mvnw -pl $module -am package to see why)" >&2
     exit 1
   fi
