@@ -62,6 +62,20 @@ public final class TemplatePooling {
         return new TemplateFeatures(ids, pooled, dimension);
     }
 
+    /** Names the first image of a template whose feature row holds NaN or infinity (the sums carry it along). */
+    private static String nonFinite(FeatureMatrix features, int[] sorted, int from, int to) {
+        float[] row = new float[features.columns()];
+        for (int i = from; i < to; i++) {
+            features.row(sorted[i], row);
+            for (int k = 0; k < row.length; k++) {
+                if (!Float.isFinite(row[k])) {
+                    return "feature row " + sorted[i] + " holds a non-finite value (" + row[k] + ") in column " + k;
+                }
+            }
+        }
+        return "the features of image rows " + sorted[from] + ".. overflow float32 when pooled";
+    }
+
     private static void poolTemplate(FeatureMatrix features, int[] mediaIds, float[] detectorScores, int[] sorted,
             int from, int to, double[] out, int offset) {
         int dimension = features.dimension();
@@ -78,13 +92,14 @@ public final class TemplatePooling {
                 int image = sorted[i];
                 features.row(image, row);
                 float score = detectorScores[image];
-                for (int k = 0; k < dimension; k++) {
-                    float value = flip ? row[k] + row[dimension + k] : row[k];
-                    if (!Float.isFinite(value)) {
-                        throw new UsageException("feature row " + image + " holds a non-finite value (" + value
-                                + ") in column " + k);
+                if (flip) {
+                    for (int k = 0; k < dimension; k++) {
+                        media[k] += (row[k] + row[dimension + k]) * score;
                     }
-                    media[k] += value * score;
+                } else {
+                    for (int k = 0; k < dimension; k++) {
+                        media[k] += row[k] * score;
+                    }
                 }
                 count++;
             }
@@ -99,6 +114,9 @@ public final class TemplatePooling {
         }
         double[] wide = new double[dimension];
         for (int k = 0; k < dimension; k++) {
+            if (!Float.isFinite(template[k])) {
+                throw new UsageException(nonFinite(features, sorted, from, to));
+            }
             wide[k] = template[k];
         }
         Vectors.normalise(wide);
