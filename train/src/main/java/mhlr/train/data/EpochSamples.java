@@ -1,8 +1,10 @@
 package mhlr.train.data;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -89,12 +91,17 @@ final class EpochSamples implements AutoCloseable {
     /** Reads the rows the stand-ins in the buffer stand for, one pass over the groups involved, in read order. */
     private void fillPlaceholders() {
         TreeSet<Integer> groups = new TreeSet<>();
-        buffer.forEach(sample -> groups.add(order.groupAt(sample.readPosition())));
+        Set<Long> waiting = new HashSet<>();
+        buffer.forEach(sample -> {
+            groups.add(order.groupAt(sample.readPosition()));
+            waiting.add(sample.readPosition());
+        });
         Map<Long, EncodedSample> rows = new HashMap<>();
         for (int group : groups) {
-            List<EncodedSample> read = reader.read(order.groups().get(group), order.firstReadPosition(group));
-            for (EncodedSample sample : read) {
-                rows.put(sample.readPosition(), sample);
+            for (EncodedSample sample : reader.read(order.groups().get(group), order.firstReadPosition(group))) {
+                if (waiting.contains(sample.readPosition())) {
+                    rows.put(sample.readPosition(), sample);
+                }
             }
         }
         buffer.replaceAll(placeholder -> rows.get(placeholder.readPosition()));

@@ -30,23 +30,23 @@ import org.apache.parquet.schema.Types;
 /** Writes shard sets the way ingest does (Parquet columns of {@link ShardSchema}, manifest last). */
 public final class TestShards {
     static final MessageType TRAINING = Types.buildMessage()
-            .optional(PrimitiveTypeName.INT32).named(ShardSchema.LABEL)
-            .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.IDENTITY)
-            .optional(PrimitiveTypeName.BINARY).named(ShardSchema.IMAGE)
-            .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.SOURCE)
+            .required(PrimitiveTypeName.INT32).named(ShardSchema.LABEL)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.IDENTITY)
+            .required(PrimitiveTypeName.BINARY).named(ShardSchema.IMAGE)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.SOURCE)
             .named("spark_schema");
     static final MessageType EVALUATION = Types.buildMessage()
-            .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.KEY)
-            .optional(PrimitiveTypeName.BINARY).named(ShardSchema.IMAGE)
-            .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.SOURCE)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.KEY)
+            .required(PrimitiveTypeName.BINARY).named(ShardSchema.IMAGE)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.SOURCE)
             .named("spark_schema");
     static final MessageType PAIRS = Types.buildMessage()
-            .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.PROTOCOL)
-            .optional(PrimitiveTypeName.INT64).named(ShardSchema.PAIR_INDEX)
-            .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.LEFT)
-            .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.RIGHT)
-            .optional(PrimitiveTypeName.BOOLEAN).named(ShardSchema.SAME)
-            .optional(PrimitiveTypeName.INT32).named(ShardSchema.FOLD)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.PROTOCOL)
+            .required(PrimitiveTypeName.INT64).named(ShardSchema.PAIR_INDEX)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.LEFT)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.RIGHT)
+            .required(PrimitiveTypeName.BOOLEAN).named(ShardSchema.SAME)
+            .required(PrimitiveTypeName.INT32).named(ShardSchema.FOLD)
             .named("spark_schema");
 
     /** A training image. */

@@ -1,0 +1,150 @@
+package mhlr.train.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import mhlr.core.shard.ShardSchema;
+import mhlr.core.shard.ShardSet;
+import mhlr.train.data.BatchPipeline;
+import mhlr.train.data.DataOptions;
+import mhlr.train.data.DataPosition;
+import mhlr.train.data.TrainingBatch;
+import mhlr.train.data.TrainingShards;
+import mhlr.train.loss.CombinedMarginLoss;
+import mhlr.train.model.BackboneSpec;
+import mhlr.train.model.TrainingModel;
+import mhlr.train.testing.SyntheticFaces;
+import mhlr.train.testing.TestShards;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What the shard pipeline costs the optimizer: training images/s when each step's batch comes from the Parquet
+ * shards (read, shuffle, JPEG decode on the pool, flip, scale; prefetched) against the same training fed by
+ * batches already decoded in memory, side by side in one JVM, in alternating rounds so that the load of a shared
+ * machine falls on both alike. The first {@code prefetch} steps of each pipeline round are not timed (the queue
+ * filled while the other round ran). Also the pipeline's own rate without a network (its headroom).
+ *
+ * <pre>
+ * mvn -o -q -pl train test-compile
+ * java -cp train/target/test-classes:train/target/classes:$(cat train/target/classpath.txt) \
+ *   mhlr.train.bench.DataPathBench [--backbone mobilefacenet] [--image-size 112] [--batch 32] [--steps 10]
+ *   [--rounds 3] [--images 2048] [--threads 2] [--prefetch 4] [--work DIR]
+ * </pre>
+ * (with the JVM options of {@code bin/lib/jvm-options}). Shards of generated 112x112 JPEG faces are written to
+ * {@code --work} (default {@code target/data-path-bench}) on the first run and reused.
+ */
+public final class DataPathBench {
+    private DataPathBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = parse(args);
+        String backbone = options.getOrDefault("backbone", "mobilefacenet");
+        int size = Integer.parseInt(options.getOrDefault("image-size", "112"));
+        int batch = Integer.parseInt(options.getOrDefault("batch", "32"));
+        int steps = Integer.parseInt(options.getOrDefault("steps", "10"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        int images = Integer.parseInt(options.getOrDefault("images", "2048"));
+        int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
+        int prefetch = Integer.parseInt(options.getOrDefault("prefetch", "4"));
+        Path work = Path.of(options.getOrDefault("work", "train/target/data-path-bench"));
+
+        int identities = Math.max(2, images / 16);
+        Path shardsDirectory = work.resolve("shards-" + images);
+        if (!Files.exists(shardsDirectory.resolve(ShardSchema.MANIFEST_FILE))) {
+            List<TestShards.Sample> samples = new ArrayList<>();
+            for (int i = 0; i < images; i++) {
+                samples.add(new TestShards.Sample(i % identities, SyntheticFaces.jpeg(7, i % identities, i)));
+            }
+            TestShards.writeTraining(shardsDirectory, samples, identities, 4, 256);
+        }
+        TrainingShards shards = TrainingShards.open(shardsDirectory.toString(), ShardSet.Check.SIZE);
+        DataOptions data = new DataOptions(3407, batch, size, true, threads, 4096, prefetch, ShardSet.Check.SIZE);
+        System.out.printf(Locale.ROOT, "%s %dx%d, batch %d, %d images of %d identities, %d decode threads, prefetch %d,"
+                + " %d cores, OMP_WAIT_POLICY=%s%n", backbone, size, size, batch, images, identities, threads, prefetch,
+                Runtime.getRuntime().availableProcessors(), System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"));
+
+        double pipelineAlone = pipelineAlone(shards, data, Math.max(8, 4 * prefetch));
+        System.out.printf(Locale.ROOT, "pipeline alone (no network): %.0f images/s%n", pipelineAlone);
+
+        TrainingModel model = TrainingModel.builder(BackboneSpec.builder(backbone).inputSize(size).build(), identities)
+                .margin(CombinedMarginLoss.cosFace()).seed(1).build();
+        List<TrainingBatch> inMemory = new ArrayList<>();
+        try (BatchPipeline pipeline = BatchPipeline.open(shards, data, DataPosition.start(), 1000)) {
+            for (int i = 0; i < Math.min(8, pipeline.batchesPerEpoch()); i++) {
+                inMemory.add(pipeline.next());
+            }
+            for (int i = 0; i < 3; i++) {
+                step(model, inMemory.get(i % inMemory.size()));
+            }
+            double syntheticSeconds = 0;
+            double pipelineSeconds = 0;
+            double waitSeconds = 0;
+            int inMemoryNext = 0;
+            for (int round = 0; round < rounds; round++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < steps; i++) {
+                    step(model, inMemory.get(inMemoryNext++ % inMemory.size()));
+                }
+                double synthetic = (System.nanoTime() - start) / 1e9;
+                for (int i = 0; i < prefetch; i++) {
+                    step(model, pipeline.next());
+                }
+                start = System.nanoTime();
+                double wait = 0;
+                for (int i = 0; i < steps; i++) {
+                    long before = System.nanoTime();
+                    TrainingBatch next = pipeline.next();
+                    wait += (System.nanoTime() - before) / 1e9;
+                    step(model, next);
+                }
+                double fed = (System.nanoTime() - start) / 1e9;
+                System.out.printf(Locale.ROOT, "round %d: in-memory %.2f images/s, shard pipeline %.2f images/s"
+                        + " (waited for data %.1f %% of the time)%n", round + 1, steps * batch / synthetic,
+                        steps * batch / fed, 100 * wait / fed);
+                syntheticSeconds += synthetic;
+                pipelineSeconds += fed;
+                waitSeconds += wait;
+            }
+            double syntheticRate = rounds * steps * batch / syntheticSeconds;
+            double pipelineRate = rounds * steps * batch / pipelineSeconds;
+            System.out.printf(Locale.ROOT, "total: in-memory %.2f images/s, shard pipeline %.2f images/s: the data path"
+                    + " costs %.1f %% (waiting %.1f %%); process CPU %.0f s%n", syntheticRate, pipelineRate,
+                    100 * (1 - pipelineRate / syntheticRate), 100 * waitSeconds / pipelineSeconds,
+                    ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                            .getProcessCpuTime() / 1e9);
+        }
+    }
+
+    private static void step(TrainingModel model, TrainingBatch batch) {
+        model.step(Nd4j.create(batch.pixels(), batch.shape(), 'c'), batch.labels(), 0.01);
+    }
+
+    private static double pipelineAlone(TrainingShards shards, DataOptions data, int batches) {
+        try (BatchPipeline pipeline = BatchPipeline.open(shards, data, DataPosition.start(), 1000)) {
+            pipeline.next();
+            long start = System.nanoTime();
+            for (int i = 0; i < batches; i++) {
+                pipeline.next();
+            }
+            return batches * data.batchSize() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}
