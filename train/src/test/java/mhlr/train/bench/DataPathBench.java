@@ -31,13 +31,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * filled while the other round ran). Also the pipeline's own rate without a network (its headroom).
  *
  * <pre>
- * mvn -o -q -pl train test-compile
- * java -cp train/target/test-classes:train/target/classes:$(cat train/target/classpath.txt) \
+ * ./mvnw -o -q -pl train -am package -DskipTests
+ * OMP_WAIT_POLICY=PASSIVE java $(cat bin/lib/jvm-options) \
+ *   -cp train/target/test-classes:train/target/classes:$(cat train/target/classpath.txt) \
  *   mhlr.train.bench.DataPathBench [--backbone mobilefacenet] [--image-size 112] [--batch 32] [--steps 10]
  *   [--rounds 3] [--images 2048] [--threads 2] [--prefetch 4] [--work DIR]
  * </pre>
- * (with the JVM options of {@code bin/lib/jvm-options}). Shards of generated 112x112 JPEG faces are written to
- * {@code --work} (default {@code target/data-path-bench}) on the first run and reused.
+ * Shards of generated 112x112 JPEG faces are written to {@code --work} (default
+ * {@code train/target/data-path-bench}) on the first run and reused.
  */
 public final class DataPathBench {
     private DataPathBench() {
