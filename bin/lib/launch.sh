@@ -16,21 +16,32 @@ set -euo pipefail
 MHLR_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MHLR_LIB="$MHLR_HOME/bin/lib"
 
-# Builds MODULE (and core) unless its jar is newer than every source, pom and conf file it depends on.
-mhlr_build() {
+# True when MODULE's build is missing or older than a source, pom or conf file it is built from.
+mhlr_stale() {
   local module="$1"
   local stamp="$MHLR_HOME/$module/target/classpath.txt"
-  if [[ -f "$stamp" ]] && [[ -z "$(find "$MHLR_HOME/$module/src/main" "$MHLR_HOME/core/src/main" \
-        "$MHLR_HOME/conf" "$MHLR_HOME/pom.xml" "$MHLR_HOME/$module/pom.xml" "$MHLR_HOME/core/pom.xml" \
-        -newer "$stamp" -type f -print -quit 2>/dev/null)" ]]; then
-    return 0
-  fi
-  echo "Building $module (first run or changed sources)..." >&2
+  [[ ! -f "$stamp" ]] && return 0
+  [[ -n "$(find "$MHLR_HOME/$module/src/main" "$MHLR_HOME/core/src/main" "$MHLR_HOME/spark/src/main" \
+      "$MHLR_HOME/conf" "$MHLR_HOME/pom.xml" "$MHLR_HOME/$module/pom.xml" "$MHLR_HOME/core/pom.xml" \
+      -newer "$stamp" -type f -print -quit 2>/dev/null)" ]]
+}
+
+# Builds the given modules (with what they depend on) in one Maven run if any of them is stale.
+mhlr_build() {
+  local module stale=0
+  for module in "$@"; do
+    mhlr_stale "$module" && stale=1
+  done
+  [[ "$stale" == 1 ]] || return 0
+  local modules
+  modules="$(IFS=,; echo "$*")"
+  echo "Building $modules (first run or changed sources)..." >&2
   local offline=()
   [[ "${MHLR_OFFLINE:-0}" == "1" ]] && offline=(-o)
   # shellcheck disable=SC2086
-  if ! (cd "$MHLR_HOME" && ./mvnw -q -B "${offline[@]}" ${MHLR_MAVEN_ARGS:-} -Dmaven.test.skip=true -pl "$module" -am package >&2); then
-    echo "$module: build failed (run ./mvnw -pl $module -am package to see why)" >&2
+  if ! (cd "$MHLR_HOME" && ./mvnw -q -B "${offline[@]}" ${MHLR_MAVEN_ARGS:-} -Dmaven.test.skip=true \
+        -pl "$modules" -am package >&2); then
+    echo "build of $modules failed (run ./mvnw -DskipTests -pl $modules -am package to see why)" >&2
     exit 1
   fi
 }
