@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import mhlr.core.cli.Arguments;
 import mhlr.core.cli.CommandLine;
 import mhlr.core.cli.Launcher;
@@ -16,6 +19,7 @@ import mhlr.core.config.Settings;
 import mhlr.evaluate.protocol.VerificationProtocol;
 import mhlr.spark.HadoopAtomicOutput;
 import mhlr.spark.SparkSessions;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -48,16 +52,25 @@ public final class EvaluateJob {
 
     /** Runs with a session the caller owns (tests, notebooks); returns the CLI contract's exit code. */
     public static int run(SparkSession session, String[] args, PrintStream out, PrintStream err) {
-        return Launcher.run(COMMAND, args, arguments -> Job.parse(arguments).run(session, err), out, err);
+        return Launcher.run(COMMAND, args, arguments -> Job.parse(arguments).run(() -> session, err), out, err);
     }
 
+    /**
+     * The command line's run. Spark starts in the background while the driver reads the protocol files and pools
+     * the templates, which need no Spark: on two cores that hides most of Spark's start-up.
+     */
     private static void runStandalone(String[] args) {
         Job job = Job.parse(args);
-        SparkSession session = SparkSessions.start(job.config, job.arguments.value("--master"));
+        CompletableFuture<SparkSession> session = CompletableFuture.supplyAsync(
+                () -> SparkSessions.start(job.config, job.arguments.value("--master")));
         try {
-            job.run(session, System.err);
+            job.run(session::join, System.err);
         } finally {
-            session.stop();
+            try {
+                session.join().stop();
+            } catch (CompletionException failedToStart) {
+                // the cause already ended the run, or is reported by the call that needed the session
+            }
         }
     }
 
@@ -82,7 +95,7 @@ public final class EvaluateJob {
             return new Job(arguments, Settings.load(Optional.empty(), arguments.overrides()));
         }
 
-        void run(SparkSession session, PrintStream log) {
+        void run(Supplier<SparkSession> session, PrintStream log) {
             Optional<Path> embeddings = arguments.optionalPath("--embeddings");
             Optional<byte[]> model = arguments.optionalPath("--model").map(Job::readModel);
             embeddings.ifPresent(file -> {
@@ -90,15 +103,16 @@ public final class EvaluateJob {
                     throw new UsageException("--embeddings " + file + " does not exist");
                 }
             });
+            Configuration hadoop = hadoopConfiguration(config);
             try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(arguments.required("--output"),
-                    arguments.has("--overwrite"), session.sparkContext().hadoopConfiguration())) {
+                    arguments.has("--overwrite"), hadoop)) {
                 EvaluationData data = EvaluationData.read(arguments.path("--data"), session);
                 List<VerificationProtocol> protocols = data.select(settings.protocol());
                 if (embeddings.isPresent() && protocols.size() > 1) {
                     throw new UsageException("--data holds " + protocols.stream().map(VerificationProtocol::name).toList()
                             + " but a .npy holds one protocol's features: choose with --set evaluate.protocol=NAME");
                 }
-                Evaluation evaluation = new Evaluation(session, settings, output, log);
+                Evaluation evaluation = new Evaluation(session, settings, output, hadoop, log);
                 StringBuilder summary = new StringBuilder();
                 for (VerificationProtocol protocol : protocols) {
                     String directory = protocols.size() == 1 ? "" : protocol.name() + "/";
@@ -110,6 +124,18 @@ public final class EvaluateJob {
                 output.commit();
                 log.println(COMMAND + ": wrote " + output.target());
             }
+        }
+
+        /** Hadoop settings as Spark would make them: defaults plus every {@code spark.hadoop.*} of {@code spark.conf}. */
+        private static Configuration hadoopConfiguration(Config config) {
+            Configuration hadoop = new Configuration();
+            config.getConfig("spark.conf").entrySet().forEach(entry -> {
+                String key = entry.getKey().replace("\"", "");
+                if (key.startsWith("spark.hadoop.")) {
+                    hadoop.set(key.substring("spark.hadoop.".length()), String.valueOf(entry.getValue().unwrapped()));
+                }
+            });
+            return hadoop;
         }
 
         private static byte[] readModel(Path file) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import mhlr.core.cli.UsageException;
 import mhlr.core.format.FacePair;
 import mhlr.evaluate.embed.EmbeddedImage;
@@ -41,18 +42,24 @@ import org.apache.spark.sql.SparkSession;
 
 /** Evaluates one protocol and writes its report files into the staging directory of the output. */
 final class Evaluation {
-    private final SparkSession session;
-    private final JavaSparkContext spark;
+    private final Supplier<SparkSession> session;
     private final EvaluateSettings settings;
     private final HadoopAtomicOutput output;
+    private final Configuration hadoop;
     private final PrintStream log;
 
-    Evaluation(SparkSession session, EvaluateSettings settings, HadoopAtomicOutput output, PrintStream log) {
+    /** @param session the Spark session, asked for only when a step needs it (it may still be starting) */
+    Evaluation(Supplier<SparkSession> session, EvaluateSettings settings, HadoopAtomicOutput output,
+            Configuration hadoop, PrintStream log) {
         this.session = session;
-        this.spark = JavaSparkContext.fromSparkContext(session.sparkContext());
         this.settings = settings;
         this.output = output;
+        this.hadoop = hadoop;
         this.log = log;
+    }
+
+    private JavaSparkContext spark() {
+        return JavaSparkContext.fromSparkContext(session.get().sparkContext());
     }
 
     /** Runs the protocol; files go under {@code directory} ("" or "NAME/"); returns its Markdown report. */
@@ -109,7 +116,7 @@ final class Evaluation {
         if (settings.writeScores()) {
             int[] folds = foldOfEachPair(pairs.size());
             ScoreParquet.writeTenFold(output.staged(directory + "scores/part-00000.parquet"),
-                    session.sparkContext().hadoopConfiguration(), left, right, same, folds, distances);
+                    hadoop, left, right, same, folds, distances);
         }
         log.printf(Locale.ROOT, "%s: %s accuracy %.4f +- %.4f%n", EvaluateJob.COMMAND, protocol.name(),
                 result.accuracyMean(), result.accuracyStd());
@@ -152,6 +159,7 @@ final class Evaluation {
                 protocol.detectorScores());
         TemplatePairs pairs = TemplatePairs.resolve(protocol.leftTemplates(), protocol.rightTemplates(),
                 protocol.same(), templates, protocol.name() + " template pairs");
+        JavaSparkContext spark = spark();
         int parallelism = spark.defaultParallelism();
         int partitions = settings.partitions() > 0 ? settings.partitions() : 2 * parallelism;
         int ranges = settings.rocRanges() > 0 ? settings.rocRanges() : parallelism;
@@ -186,10 +194,11 @@ final class Evaluation {
             throw new UsageException("--model embeds the images of an evaluation shard set: give the output of"
                     + " bin/ingest as --data (protocol files alone need --embeddings)");
         }
-        try (DriverProgress progress = DriverProgress.start(session.sparkContext(), "evaluate", "images",
+        SparkSession spark = session.get();
+        try (DriverProgress progress = DriverProgress.start(spark.sparkContext(), "evaluate", "images",
                 Duration.ofSeconds(10), log)) {
             progress.expect(data.shards().get().manifest().counts().written());
-            return Embedder.embed(spark, session.read().parquet(data.shards().get().shardPaths()
+            return Embedder.embed(spark(), spark.read().parquet(data.shards().get().shardPaths()
                     .toArray(String[]::new)), model, settings.batchSize(), progress.counter()).collect();
         }
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import mhlr.core.cli.UsageException;
 import mhlr.core.format.CfpProtocol;
 import mhlr.core.format.FaceLandmarks;
@@ -42,11 +43,11 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
     private static final int SHOWN_OFFENDERS = 5;
 
     /** Reads the protocols at {@code data}. */
-    public static EvaluationData read(Path data, SparkSession spark) {
+    public static EvaluationData read(Path data, Supplier<SparkSession> spark) {
         try {
             if (Files.isRegularFile(data.resolve(ShardSchema.MANIFEST_FILE))) {
                 ShardSet shards = ShardSet.open(data.toString()).verify(ShardSet.Check.SIZE);
-                return new EvaluationData(fromShards(shards, spark), Optional.of(shards));
+                return new EvaluationData(fromShards(shards, spark.get()), Optional.of(shards));
             }
             if (Files.isDirectory(data.resolve(IjbMeta.META))) {
                 return new EvaluationData(List.of(ijb(data)), Optional.empty());
