@@ -22,7 +22,12 @@ public final class IjbVerification {
     private IjbVerification() {
     }
 
-    /** What to run with. */
+    /**
+     * What to run with.
+     *
+     * @param ranges score ranges (reduce tasks) of the distributed ROC
+     * @param fars the target FARs of the read-out
+     */
     public record Options(int ranges, double[] fars) {
     }
 
