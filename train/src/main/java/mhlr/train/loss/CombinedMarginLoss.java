@@ -15,8 +15,11 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * cos * cos(m2) - sin * sin(m2) where cos(theta) &gt; cos(pi - m2), else cos - m2 * sin(pi - m2), which keeps the target
  * logit decreasing in theta once theta + m2 would pass pi; with easy margin the condition is cos &gt; 0 and the
  * fallback the plain cosine. (The newest arcface_torch applies the ArcFace angle under {@code no_grad}, i.e. passes the
- * gradient straight through; this class keeps the exact gradient, which a finite-difference check can verify.)
+ * gradient straight through; this class keeps the exact gradient, which a finite-difference check verifies.)
  * With m1 != 1 the target is cos(m1 * acos(cos) + m2) - m3 without a fallback.
+ *
+ * <p>{@link #build} writes the forward pass and its gradient into the graph (the backbone's graph carries its own
+ * backward, see {@code mhlr.train.model.GradientTape}).
  */
 public final class CombinedMarginLoss {
 
@@ -24,6 +27,7 @@ public final class CombinedMarginLoss {
     public static final double COSINE_EPSILON = 1e-6;
     /** arcface_torch's scale. */
     public static final double DEFAULT_SCALE = 64;
+    private static final double NORM_EPSILON = 1e-24;
 
     private final double scale;
     private final double m1;
@@ -100,59 +104,84 @@ public final class CombinedMarginLoss {
     }
 
     /**
-     * Cosines between every embedding and every class centre, clamped.
+     * Adds the head to a graph: loss and the gradients of the loss with respect to its two inputs.
      *
      * @param embeddings   [batch, features], any norm
-     * @param classCentres [classes, features], any norm (arcface_torch's FC weight)
-     * @return [batch, classes]
+     * @param classCentres [classes, features], any norm (arcface_torch's FC weight, or Partial FC's sampled rows)
+     * @param oneHot       [batch, classes], 1 at each image's class, 0 elsewhere
      */
-    public SDVariable cosines(SameDiff sd, SDVariable embeddings, SDVariable classCentres) {
-        SDVariable unitEmbeddings = normaliseRows(sd, embeddings);
-        SDVariable unitCentres = normaliseRows(sd, classCentres);
-        SDVariable cosines = sd.mmul(unitEmbeddings, unitCentres, false, true, false);
-        return sd.math().clipByValue(cosines, -1 + COSINE_EPSILON, 1 - COSINE_EPSILON);
+    public Head build(SameDiff sd, SDVariable embeddings, SDVariable classCentres, SDVariable oneHot) {
+        SDVariable embeddingNorms = rowNorms(sd, embeddings);
+        SDVariable unitEmbeddings = embeddings.div(embeddingNorms);
+        SDVariable centreNorms = rowNorms(sd, classCentres);
+        SDVariable unitCentres = classCentres.div(centreNorms);
+        SDVariable rawCosines = sd.mmul(unitEmbeddings, unitCentres, false, true, false);
+        double low = -1 + COSINE_EPSILON;
+        double high = 1 - COSINE_EPSILON;
+        SDVariable cosines = sd.math().clipByValue(rawCosines, low, high);
+        SDVariable target = cosines.mul(oneHot).sum(true, 1);
+        SDVariable[] margin = marginTarget(sd, target);
+        SDVariable logits = cosines.add(oneHot.mul(margin[0].sub(target))).mul(scale);
+        SDVariable logProbabilities = sd.nn().logSoftmax(logits);
+        SDVariable loss = logProbabilities.mul(oneHot).sum(1).mean().neg();
+
+        SDVariable batch = sd.sizeAt(embeddings, 0).castTo(embeddings.dataType());
+        SDVariable logitGradient = sd.math().exp(logProbabilities).sub(oneHot).div(batch);
+        SDVariable targetGradient = logitGradient.mul(oneHot).sum(true, 1).mul(margin[1].sub(1));
+        SDVariable cosineGradient = logitGradient.add(oneHot.mul(targetGradient)).mul(scale);
+        SDVariable inRange = rawCosines.gt(low).castTo(cosines.dataType())
+                .mul(rawCosines.lt(high).castTo(cosines.dataType()));
+        SDVariable rawGradient = cosineGradient.mul(inRange);
+        SDVariable unitEmbeddingGradient = sd.mmul(rawGradient, unitCentres);
+        SDVariable unitCentreGradient = sd.mmul(rawGradient, unitEmbeddings, true, false, false);
+        return new Head(loss,
+                normaliseBackward(unitEmbeddings, embeddingNorms, unitEmbeddingGradient),
+                normaliseBackward(unitCentres, centreNorms, unitCentreGradient));
     }
 
     /**
-     * Mean softmax cross-entropy of the margin logits.
+     * The head's outputs.
      *
-     * @param cosines [batch, classes] from {@link #cosines}
-     * @param oneHot  [batch, classes], 1 at each image's class, 0 elsewhere
-     * @return the scalar loss
+     * @param loss               scalar mean cross-entropy
+     * @param embeddingGradient  d loss / d embeddings, [batch, features]
+     * @param classCentreGradient d loss / d class centres, [classes, features]
      */
-    public SDVariable loss(SameDiff sd, SDVariable cosines, SDVariable oneHot) {
-        SDVariable target = cosines.mul(oneHot).sum(true, 1);
-        SDVariable margined = marginTarget(sd, target);
-        SDVariable logits = cosines.add(oneHot.mul(margined.sub(target))).mul(scale);
-        SDVariable logProbabilities = sd.nn().logSoftmax(logits);
-        return logProbabilities.mul(oneHot).sum(1).mean().neg();
+    public record Head(SDVariable loss, SDVariable embeddingGradient, SDVariable classCentreGradient) {
     }
 
-    /** {@link #loss} of {@link #cosines}. */
-    public SDVariable build(SameDiff sd, SDVariable embeddings, SDVariable classCentres, SDVariable oneHot) {
-        return loss(sd, cosines(sd, embeddings, classCentres), oneHot);
-    }
-
-    private SDVariable marginTarget(SameDiff sd, SDVariable target) {
+    /** The margined target cosine and its derivative with respect to the target cosine, both [batch, 1]. */
+    private SDVariable[] marginTarget(SameDiff sd, SDVariable target) {
         SDVariable margined;
+        SDVariable derivative;
         if (m1 == 1 && m2 > 0) {
             SDVariable sine = sd.math().sqrt(target.mul(target).rsub(1));
             SDVariable arc = target.mul(Math.cos(m2)).sub(sine.mul(Math.sin(m2)));
+            SDVariable arcDerivative = target.div(sine).mul(Math.sin(m2)).add(Math.cos(m2));
             SDVariable condition = easyMargin ? target.gt(0) : target.gt(Math.cos(Math.PI - m2));
             SDVariable useArc = condition.castTo(target.dataType());
+            SDVariable useFallback = useArc.rsub(1);
             SDVariable fallback = easyMargin ? target : target.sub(Math.sin(Math.PI - m2) * m2);
-            margined = useArc.mul(arc).add(useArc.rsub(1).mul(fallback));
+            margined = useArc.mul(arc).add(useFallback.mul(fallback));
+            derivative = useArc.mul(arcDerivative).add(useFallback);
         } else if (m1 != 1) {
-            margined = sd.math().cos(sd.math().acos(target).mul(m1).add(m2));
+            SDVariable angle = sd.math().acos(target).mul(m1).add(m2);
+            margined = sd.math().cos(angle);
+            derivative = sd.math().sin(angle).mul(m1).div(sd.math().sqrt(target.mul(target).rsub(1)));
         } else {
             margined = target;
+            derivative = sd.onesLike(target);
         }
-        return m3 == 0 ? margined : margined.sub(m3);
+        return new SDVariable[] {m3 == 0 ? margined : margined.sub(m3), derivative};
     }
 
-    private static SDVariable normaliseRows(SameDiff sd, SDVariable rows) {
-        SDVariable squaredNorm = rows.mul(rows).sum(true, 1);
-        return rows.mul(sd.math().rsqrt(squaredNorm.add(1e-24)));
+    private static SDVariable rowNorms(SameDiff sd, SDVariable rows) {
+        return sd.math().sqrt(rows.mul(rows).sum(true, 1).add(NORM_EPSILON));
+    }
+
+    /** Gradient through u = x / |x|: (du - u * rowsum(du * u)) / |x|. */
+    private static SDVariable normaliseBackward(SDVariable unit, SDVariable norms, SDVariable unitGradient) {
+        SDVariable radial = unitGradient.mul(unit).sum(true, 1);
+        return unitGradient.sub(unit.mul(radial)).div(norms);
     }
 
     @Override

@@ -63,6 +63,11 @@ public final class BackboneGraph {
         return network.batchNorms();
     }
 
+    /** The backward record of a training graph. */
+    public GradientTape tape() {
+        return network.tape();
+    }
+
     /** Dropout rate of a training graph, 0 if it has none. */
     public double dropoutRate() {
         return network.dropoutRate();

@@ -27,6 +27,8 @@ public final class InferenceModel {
     private final DataType dataType;
     private final SameDiff sd;
     private final String embeddingName;
+    private final StepMemory memory = new StepMemory();
+    private long batchSize;
 
     private InferenceModel(BackboneSpec spec, DataType dataType, Map<String, INDArray> arrays) {
         this.spec = spec;
@@ -98,7 +100,12 @@ public final class InferenceModel {
                     + Arrays.toString(shape));
         }
         INDArray input = images.dataType() == dataType ? images : images.castTo(dataType);
-        return sd.outputSingle(Map.of(NetworkBuilder.IMAGES, input), embeddingName);
+        if (shape[0] != batchSize) {
+            memory.clear();
+            batchSize = shape[0];
+        }
+        memory.attach(sd);
+        return sd.outputSingle(Map.of(NetworkBuilder.IMAGES, input), embeddingName).dup();
     }
 
     /**

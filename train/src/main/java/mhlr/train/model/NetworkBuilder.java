@@ -10,7 +10,11 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.BatchNorm;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2DDerivative;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.DepthwiseConv2DBp;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,6 +23,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * norm ("buffers", as PyTorch calls them). Names follow PyTorch's {@code state_dict} ({@code layer1.0.conv1.weight}),
  * so a reader of arcface_torch finds every tensor. Convolution weights are stored as ND4J wants them,
  * [kernel, kernel, in, out]; linear weights as [in, out].
+ *
+ * <p>In a {@link GraphMode#TRAINING} graph every layer also records its backward pass on the {@link GradientTape};
+ * batch norm normalises with the batch statistics (ND4J's fused {@code moments} and {@code batchnorm}, whose
+ * {@code batchnorm_bp} gives the full training-mode gradient) and reports them for the running statistics. An
+ * {@link GraphMode#INFERENCE} graph normalises with the running statistics and records nothing.
  *
  * <p>An array is taken from the given existing arrays when one of that name is there (loading a model, or an
  * inference graph sharing a training graph's live arrays) and otherwise created and filled from the seeded random
@@ -44,6 +53,7 @@ public final class NetworkBuilder {
     private final DataType dataType;
     private final Map<String, INDArray> existing;
     private final Random random;
+    private final GradientTape tape;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
     private final Map<String, INDArray> buffers = new LinkedHashMap<>();
     private final List<BatchNormLayer> batchNorms = new ArrayList<>();
@@ -52,7 +62,7 @@ public final class NetworkBuilder {
 
     /**
      * @param sd       the graph to add to
-     * @param mode     training (batch statistics) or inference (running statistics)
+     * @param mode     training (batch statistics, backward recorded) or inference (running statistics)
      * @param layout   feature-map layout inside the graph
      * @param dataType type of parameters and activations (FLOAT to train; DOUBLE for gradient checks)
      * @param existing arrays to reuse by name (may be empty)
@@ -66,6 +76,7 @@ public final class NetworkBuilder {
         this.dataType = dataType;
         this.existing = existing;
         this.random = random;
+        this.tape = mode == GraphMode.TRAINING ? new GradientTape() : null;
     }
 
     /** The graph under construction. */
@@ -78,6 +89,14 @@ public final class NetworkBuilder {
         return dataType;
     }
 
+    /** The backward record of a training graph. */
+    public GradientTape tape() {
+        if (tape == null) {
+            throw new IllegalStateException("an inference graph has no gradient tape");
+        }
+        return tape;
+    }
+
     /** Creates the image placeholder (NCHW) and returns it in the graph's layout. */
     public FeatureMap images(int channels, int height, int width) {
         SDVariable images = sd.placeHolder(IMAGES, dataType, -1, channels, height, width);
@@ -88,28 +107,46 @@ public final class NetworkBuilder {
     /** A convolution without bias (all convolutions in these backbones are followed by batch norm). */
     public FeatureMap conv(String name, FeatureMap in, int outChannels, int kernel, int stride, int padding,
             Init init) {
-        SDVariable weight = parameter(name + ".weight", new long[] {kernel, kernel, in.channels(), outChannels}, init);
+        String weightName = name + ".weight";
+        SDVariable weight = parameter(weightName, new long[] {kernel, kernel, in.channels(), outChannels}, init);
         int height = outputSize(in.height(), kernel, stride, padding);
         int width = outputSize(in.width(), kernel, stride, padding);
         multiplyAccumulates += (long) height * width * outChannels * in.channels() * kernel * kernel;
-        SDVariable out = sd.cnn().conv2d(in.value(), weight, convolution(kernel, stride, padding));
+        Conv2DConfig config = convolution(kernel, stride, padding);
+        SDVariable x = in.value();
+        SDVariable out = sd.cnn().conv2d(x, weight, config);
+        record(out, (gradient, t) -> {
+            SDVariable[] grads = new Conv2DDerivative(sd, new SDVariable[] {x, weight, gradient}, config)
+                    .outputVariables();
+            t.addGradient(x, grads[0]);
+            t.addParameterGradient(weightName, grads[1]);
+        });
         return new FeatureMap(out, outChannels, height, width);
     }
 
     /** A depthwise convolution (one filter per channel, PyTorch's {@code groups = channels}) without bias. */
     public FeatureMap depthwiseConv(String name, FeatureMap in, int kernel, int stride, int padding, Init init) {
-        SDVariable weight = parameter(name + ".weight", new long[] {kernel, kernel, in.channels(), 1}, init);
+        String weightName = name + ".weight";
+        SDVariable weight = parameter(weightName, new long[] {kernel, kernel, in.channels(), 1}, init);
         int height = outputSize(in.height(), kernel, stride, padding);
         int width = outputSize(in.width(), kernel, stride, padding);
         multiplyAccumulates += (long) height * width * in.channels() * kernel * kernel;
-        SDVariable out = sd.cnn().depthWiseConv2d(in.value(), weight, convolution(kernel, stride, padding));
+        Conv2DConfig config = convolution(kernel, stride, padding);
+        SDVariable x = in.value();
+        SDVariable out = sd.cnn().depthWiseConv2d(x, weight, config);
+        record(out, (gradient, t) -> {
+            SDVariable[] grads = new DepthwiseConv2DBp(sd, x, weight, null, gradient, config).outputVariables();
+            t.addGradient(x, grads[0]);
+            t.addParameterGradient(weightName, grads[1]);
+        });
         return new FeatureMap(out, in.channels(), height, width);
     }
 
     /** {@code nn.BatchNorm2d(channels, eps=1e-5)} with learnt scale (init 1) and shift (init 0). */
     public FeatureMap batchNorm(String name, FeatureMap in) {
-        SDVariable out = normalise(name, in.value(), in.channels(), layout.spatialAndBatchAxes(),
-                layout.channelBroadcastShape(in.channels()), (long) in.height() * in.width(), true);
+        int channelAxis = layout == Layout.NCHW ? 1 : 3;
+        SDVariable out = normalise(name, in.value(), in.channels(), layout.spatialAndBatchAxes(), channelAxis,
+                (long) in.height() * in.width(), true);
         return new FeatureMap(out, in.channels(), in.height(), in.width());
     }
 
@@ -119,15 +156,23 @@ public final class NetworkBuilder {
      * @param learnScale false for arcface_torch's {@code features} layer, whose scale is fixed at 1
      */
     public SDVariable batchNorm1d(String name, SDVariable in, int features, boolean learnScale) {
-        return normalise(name, in, features, new int[] {0}, new long[] {1, features}, 1, learnScale);
+        return normalise(name, in, features, new int[] {0}, 1, 1, learnScale);
     }
 
     /** {@code nn.PReLU(channels)}: max(x, 0) + slope * min(x, 0) with one slope per channel (init 0.25). */
     public FeatureMap prelu(String name, FeatureMap in) {
-        SDVariable slope = parameter(name + ".weight", new long[] {in.channels()}, Init.constant(PRELU_INITIAL_SLOPE))
-                .reshape(layout.channelBroadcastShape(in.channels()));
-        SDVariable positive = sd.nn().relu(in.value(), 0);
-        SDVariable out = positive.add(in.value().sub(positive).mul(slope));
+        String slopeName = name + ".weight";
+        long[] broadcast = layout.channelBroadcastShape(in.channels());
+        SDVariable slope = parameter(slopeName, new long[] {in.channels()}, Init.constant(PRELU_INITIAL_SLOPE));
+        SDVariable x = in.value();
+        SDVariable negative = sd.scalarMin(x, 0);
+        SDVariable out = x.add(negative.mul(slope.sub(1).reshape(broadcast)));
+        record(out, (gradient, t) -> {
+            SDVariable positiveGradient = new ThresholdReluBp(sd, x, gradient, 0).outputVariable();
+            SDVariable negativeGradient = gradient.sub(positiveGradient);
+            t.addGradient(x, positiveGradient.add(negativeGradient.mul(slope.reshape(broadcast))));
+            t.addParameterGradient(slopeName, gradient.mul(negative).sum(layout.spatialAndBatchAxes()));
+        });
         return new FeatureMap(out, in.channels(), in.height(), in.width());
     }
 
@@ -136,12 +181,22 @@ public final class NetworkBuilder {
         if (a.channels() != b.channels() || a.height() != b.height() || a.width() != b.width()) {
             throw new IllegalArgumentException("cannot add feature maps of different sizes: " + a + " and " + b);
         }
-        return new FeatureMap(a.value().add(b.value()), a.channels(), a.height(), a.width());
+        SDVariable out = a.value().add(b.value());
+        record(out, (gradient, t) -> {
+            t.addGradient(a.value(), gradient);
+            t.addGradient(b.value(), gradient);
+        });
+        return new FeatureMap(out, a.channels(), a.height(), a.width());
     }
 
     /** [batch, features] from a feature map, in the graph's layout order. */
     public SDVariable flatten(FeatureMap in) {
-        return in.value().reshape(-1, in.elementsPerImage());
+        SDVariable out = in.value().reshape(-1, in.elementsPerImage());
+        long[] shape = layout == Layout.NCHW
+                ? new long[] {-1, in.channels(), in.height(), in.width()}
+                : new long[] {-1, in.height(), in.width(), in.channels()};
+        record(out, (gradient, t) -> t.addGradient(in.value(), gradient.reshape(shape)));
+        return out;
     }
 
     /**
@@ -159,18 +214,30 @@ public final class NetworkBuilder {
             throw new IllegalStateException("a graph supports one dropout layer");
         }
         dropoutRate = rate;
-        return in.mul(sd.placeHolder(DROPOUT_MASK, dataType, -1, features));
+        SDVariable mask = sd.placeHolder(DROPOUT_MASK, dataType, -1, features);
+        SDVariable out = in.mul(mask);
+        record(out, (gradient, t) -> t.addGradient(in, gradient.mul(mask)));
+        return out;
     }
 
     /** {@code nn.Linear}: [batch, in] x [in, out] (+ bias). */
     public SDVariable linear(String name, SDVariable in, long inFeatures, long outFeatures, boolean bias,
             Init weightInit) {
-        SDVariable weight = parameter(name + ".weight", new long[] {inFeatures, outFeatures}, weightInit);
+        String weightName = name + ".weight";
+        String biasName = name + ".bias";
+        SDVariable weight = parameter(weightName, new long[] {inFeatures, outFeatures}, weightInit);
         multiplyAccumulates += inFeatures * outFeatures;
-        SDVariable out = in.mmul(weight);
-        if (bias) {
-            out = out.add(parameter(name + ".bias", new long[] {outFeatures}, Init.linearDefault(inFeatures)));
-        }
+        SDVariable product = in.mmul(weight);
+        SDVariable out = bias
+                ? product.add(parameter(biasName, new long[] {outFeatures}, Init.linearDefault(inFeatures)))
+                : product;
+        record(out, (gradient, t) -> {
+            t.addGradient(in, sd.mmul(gradient, weight, false, true, false));
+            t.addParameterGradient(weightName, sd.mmul(in, gradient, true, false, false));
+            if (bias) {
+                t.addParameterGradient(biasName, gradient.sum(0));
+            }
+        });
         return out;
     }
 
@@ -199,32 +266,45 @@ public final class NetworkBuilder {
         return dropoutRate;
     }
 
-    private SDVariable normalise(String name, SDVariable x, int channels, int[] axes, long[] broadcastShape,
+    private SDVariable normalise(String name, SDVariable x, int channels, int[] reduceAxes, int channelAxis,
             long valuesPerImage, boolean learnScale) {
-        SDVariable shift = parameter(name + ".bias", new long[] {channels}, Init.constant(0)).reshape(broadcastShape);
+        String scaleName = name + ".weight";
+        String shiftName = name + ".bias";
+        SDVariable shift = parameter(shiftName, new long[] {channels}, Init.constant(0));
         SDVariable scale = learnScale
-                ? parameter(name + ".weight", new long[] {channels}, Init.constant(1)).reshape(broadcastShape)
-                : null;
+                ? parameter(scaleName, new long[] {channels}, Init.constant(1))
+                : sd.constant(name + ".fixed_weight", Nd4j.ones(dataType, channels));
         INDArray runningMean = buffer(name + ".running_mean", channels, 0);
         INDArray runningVariance = buffer(name + ".running_var", channels, 1);
-        if (mode == GraphMode.TRAINING) {
-            SDVariable mean = x.mean(name + ".batch_mean", true, axes);
-            SDVariable centred = x.sub(mean);
-            SDVariable variance = sd.math().square(centred).mean(name + ".batch_var", true, axes);
-            batchNorms.add(new BatchNormLayer(name, mean.name(), variance.name(), channels, valuesPerImage));
-            SDVariable factor = sd.math().rsqrt(variance.add(BATCH_NORM_EPSILON));
-            if (scale != null) {
-                factor = factor.mul(scale);
+        if (mode == GraphMode.INFERENCE) {
+            SDVariable mean = sd.var(name + ".running_mean", runningMean);
+            SDVariable variance = sd.var(name + ".running_var", runningVariance);
+            return new BatchNorm(sd, x, mean, variance, scale, shift, BATCH_NORM_EPSILON, new int[] {channelAxis})
+                    .outputVariable();
+        }
+        SDVariable[] moments = sd.math().moments(new String[] {name + ".batch_mean", name + ".batch_var"}, x,
+                reduceAxes, false);
+        SDVariable mean = moments[0];
+        SDVariable variance = moments[1];
+        batchNorms.add(new BatchNormLayer(name, mean.name(), variance.name(), channels, valuesPerImage));
+        SDVariable out = new BatchNorm(sd, x, mean, variance, scale, shift, BATCH_NORM_EPSILON,
+                new int[] {channelAxis}).outputVariable();
+        record(out, (gradient, t) -> {
+            SDVariable[] grads = new BatchNormBackward(sd, x, mean, variance, scale, shift, gradient,
+                    BATCH_NORM_EPSILON, channelAxis).outputVariables();
+            t.addGradient(x, grads[0]);
+            if (learnScale) {
+                t.addParameterGradient(scaleName, grads[3]);
             }
-            return centred.mul(factor).add(shift);
+            t.addParameterGradient(shiftName, grads[4]);
+        });
+        return out;
+    }
+
+    private void record(SDVariable output, GradientTape.Backward backward) {
+        if (tape != null) {
+            tape.record(output, backward);
         }
-        SDVariable mean = sd.var(name + ".running_mean", runningMean).reshape(broadcastShape);
-        SDVariable variance = sd.var(name + ".running_var", runningVariance).reshape(broadcastShape);
-        SDVariable factor = sd.math().rsqrt(variance.add(BATCH_NORM_EPSILON));
-        if (scale != null) {
-            factor = factor.mul(scale);
-        }
-        return x.mul(factor).add(shift.sub(mean.mul(factor)));
     }
 
     private SDVariable parameter(String name, long[] shape, Init init) {

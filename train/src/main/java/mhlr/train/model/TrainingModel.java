@@ -20,9 +20,9 @@ import mhlr.train.optim.GradientClipping;
 import mhlr.train.optim.Sgd;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -64,10 +64,14 @@ public final class TrainingModel {
     private final BackboneGraph backbone;
     private final INDArray classCentres;
     private final Map<String, INDArray> trainable;
+    private final Map<String, String> gradientOutputs = new LinkedHashMap<>();
     private final List<String> outputs = new ArrayList<>();
     private final String lossName;
     private final Random dropoutRandom;
+    private final StepMemory memory = new StepMemory();
+    private INDArray fullCentreGradient;
     private InferenceModel inference;
+    private long batchSize;
     private long steps;
 
     private TrainingModel(Builder builder) {
@@ -90,20 +94,29 @@ public final class TrainingModel {
             centres = sd.gather(centres, sd.placeHolder(SAMPLED_CLASSES, DataType.INT32, -1), 0);
         }
         SDVariable oneHot = sd.placeHolder(ONE_HOT, dataType, -1, -1);
-        SDVariable loss = margin.build(sd, backbone.embedding(), centres, oneHot);
-        this.lossName = loss.name();
-        sd.setLossVariables(lossName);
+        CombinedMarginLoss.Head head = margin.build(sd, backbone.embedding(), centres, oneHot);
+        this.lossName = head.loss().name();
+        Map<String, SDVariable> gradients =
+                backbone.tape().backpropagate(backbone.embedding(), head.embeddingGradient());
 
         Map<String, INDArray> all = new LinkedHashMap<>(backbone.parameters());
         all.put(CLASS_CENTRES, classCentres);
         this.trainable = Collections.unmodifiableMap(all);
+        for (String name : backbone.parameters().keySet()) {
+            SDVariable gradient = gradients.get(name);
+            if (gradient == null) {
+                throw new IllegalStateException("no gradient reaches parameter " + name);
+            }
+            gradientOutputs.put(name, gradient.name());
+        }
+        gradientOutputs.put(CLASS_CENTRES, head.classCentreGradient().name());
         outputs.add(lossName);
         for (BatchNormLayer layer : backbone.batchNorms()) {
             outputs.add(layer.batchMeanOutput());
             outputs.add(layer.batchVarianceOutput());
         }
+        outputs.addAll(gradientOutputs.values());
         this.dropoutRandom = Nd4j.getRandomFactory().getNewRandomInstance(seed + 1);
-        StdoutFilter.quietly(sd::createGradFunction);
     }
 
     /** A builder for {@code classes} identities on the backbone {@code spec}. */
@@ -121,8 +134,66 @@ public final class TrainingModel {
      */
     public StepResult step(INDArray images, int[] labels, double learningRate) {
         int n = checkBatch(images, labels);
-        int[] headLabels = labels;
+        Map<String, INDArray> feed = feed(images, labels);
+        Map<String, INDArray> values = execute(feed, n);
+        double loss = values.get(lossName).getDouble(0);
+        for (BatchNormLayer layer : backbone.batchNorms()) {
+            layer.updateRunningStatistics(values, n, backbone.buffers());
+        }
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        gradientOutputs.forEach((parameter, output) -> gradients.put(parameter, values.get(output)));
+        if (sampler != null) {
+            gradients.put(CLASS_CENTRES, scatterCentreGradient(feed.get(SAMPLED_CLASSES), gradients.get(CLASS_CENTRES)));
+        }
+        List<INDArray> backboneGradients = new ArrayList<>();
+        for (String name : backbone.parameters().keySet()) {
+            backboneGradients.add(gradients.get(name));
+        }
+        double gradientNorm = Double.isInfinite(maxGradientNorm)
+                ? GradientClipping.globalNorm(backboneGradients)
+                : GradientClipping.clipByGlobalNorm(backboneGradients, maxGradientNorm);
+        sgd.step(trainable, gradients, learningRate);
+        steps++;
+        return new StepResult(loss, gradientNorm, steps);
+    }
+
+    /**
+     * Loss and gradients at the current parameters for a batch, without updating anything (for tests and
+     * diagnostics; batch norm uses the batch statistics as in a step).
+     *
+     * @return copies: {@code "loss"} (scalar) and the gradient of every parameter by name
+     */
+    Map<String, INDArray> lossAndGradients(INDArray images, int[] labels) {
+        int n = checkBatch(images, labels);
+        Map<String, INDArray> feed = feed(images, labels);
+        Map<String, INDArray> values = execute(feed, n);
+        Map<String, INDArray> result = new LinkedHashMap<>();
+        result.put("loss", values.get(lossName).dup());
+        gradientOutputs.forEach((parameter, output) -> result.put(parameter, values.get(output).dup()));
+        if (sampler != null) {
+            result.put(CLASS_CENTRES,
+                    scatterCentreGradient(feed.get(SAMPLED_CLASSES), values.get(gradientOutputs.get(CLASS_CENTRES)))
+                            .dup());
+        }
+        return result;
+    }
+
+    /** The loss at the current parameters for a batch (forward pass only), without updating anything. */
+    double loss(INDArray images, int[] labels) {
+        int n = checkBatch(images, labels);
+        Map<String, INDArray> feed = feed(images, labels);
+        if (n != batchSize) {
+            memory.clear();
+            batchSize = n;
+        }
+        memory.attach(sd);
+        return sd.output(feed, lossName).get(lossName).getDouble(0);
+    }
+
+    private Map<String, INDArray> feed(INDArray images, int[] labels) {
+        int n = labels.length;
         Map<String, INDArray> feed = new HashMap<>();
+        int[] headLabels = labels;
         feed.put(NetworkBuilder.IMAGES, images.dataType() == dataType ? images : images.castTo(dataType));
         int headClasses = classes;
         if (sampler != null) {
@@ -139,24 +210,16 @@ public final class TrainingModel {
         if (backbone.dropoutRate() > 0) {
             feed.put(NetworkBuilder.DROPOUT_MASK, dropoutMask(n));
         }
+        return feed;
+    }
 
-        OutAndGrad result = sd.calculateGradientsAndOutputs(feed, outputs, trainable.keySet());
-        Map<String, INDArray> values = result.getOutputs();
-        double loss = values.get(lossName).getDouble(0);
-        for (BatchNormLayer layer : backbone.batchNorms()) {
-            layer.updateRunningStatistics(values, n, backbone.buffers());
+    private Map<String, INDArray> execute(Map<String, INDArray> feed, int n) {
+        if (n != batchSize) {
+            memory.clear();
+            batchSize = n;
         }
-        Map<String, INDArray> gradients = result.getGradients();
-        List<INDArray> backboneGradients = new ArrayList<>();
-        for (String name : backbone.parameters().keySet()) {
-            backboneGradients.add(gradients.get(name));
-        }
-        double gradientNorm = Double.isInfinite(maxGradientNorm)
-                ? GradientClipping.globalNorm(backboneGradients)
-                : GradientClipping.clipByGlobalNorm(backboneGradients, maxGradientNorm);
-        sgd.step(trainable, gradients, learningRate);
-        steps++;
-        return new StepResult(loss, gradientNorm, steps);
+        memory.attach(sd);
+        return sd.output(feed, outputs);
     }
 
     /** Embeddings of a batch in inference mode (running statistics), [n, embedding size]. */
@@ -295,6 +358,17 @@ public final class TrainingModel {
             }
         }
         return labels.length;
+    }
+
+    /** The gradient of all class centres: the sampled rows' gradients, zero elsewhere (as Partial FC v2). */
+    private INDArray scatterCentreGradient(INDArray sampledClasses, INDArray sampledGradient) {
+        if (fullCentreGradient == null) {
+            fullCentreGradient = Nd4j.create(dataType, classes, spec.embeddingSize());
+        }
+        fullCentreGradient.assign(0);
+        Nd4j.exec(DynamicCustomOp.builder("scatter_add").addInputs(fullCentreGradient, sampledClasses, sampledGradient)
+                .addOutputs(fullCentreGradient).build());
+        return fullCentreGradient;
     }
 
     private INDArray dropoutMask(int n) {
