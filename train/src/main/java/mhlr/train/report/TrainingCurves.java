@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
@@ -27,8 +27,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The end-of-run charts from {@code metrics.jsonl}: {@value #LOSS_FILE} (the loss averaged over each logging
- * interval) and {@value #RATE_FILE} (the learning rate, log scale), both over the step, with every learning-rate
- * decay marked by a vertical line. Drawn headless with JFreeChart, written atomically.
+ * interval) and {@value #RATE_FILE} (the learning rate; log scale once it spans a factor of 20), both over the step, with every learning-rate
+ * decay marked by a dashed vertical line. Drawn headless with JFreeChart, written atomically.
  */
 public final class TrainingCurves {
     public static final String LOSS_FILE = "loss.png";
@@ -63,11 +63,19 @@ public final class TrainingCurves {
         }
         write(directory.resolve(LOSS_FILE), chart(title + ": loss", loss, new NumberAxis("loss"),
                 new XYLineAndShapeRenderer(true, false), decays));
-        LogAxis logAxis = new LogAxis("learning rate");
-        logAxis.setSmallestValue(1e-12);
-        ValueAxis rateAxis = rate.getItemCount() > 0 && rate.getMinY() > 0 ? logAxis : new NumberAxis("learning rate");
-        write(directory.resolve(RATE_FILE), chart(title + ": learning rate", rate, rateAxis, new XYStepRenderer(),
-                decays));
+        write(directory.resolve(RATE_FILE), chart(title + ": learning rate", rate, rateAxis(rate),
+                new XYLineAndShapeRenderer(true, false), decays));
+    }
+
+    /** A log axis when the rate spans more than a factor of 20 (several decays), a linear one otherwise. */
+    private static ValueAxis rateAxis(XYSeries rate) {
+        if (rate.getItemCount() > 0 && rate.getMinY() > 0 && rate.getMaxY() / rate.getMinY() > 20) {
+            LogAxis axis = new LogAxis("learning rate (log scale)");
+            axis.setSmallestValue(rate.getMinY() / 2);
+            axis.setNumberFormatOverride(new DecimalFormat("0.##E0"));
+            return axis;
+        }
+        return new NumberAxis("learning rate");
     }
 
     private static JFreeChart chart(String title, XYSeries series, ValueAxis range,

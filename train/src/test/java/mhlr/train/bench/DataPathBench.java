@@ -2,6 +2,8 @@ package mhlr.train.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +30,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * shards (read, shuffle, JPEG decode on the pool, flip, scale; prefetched) against the same training fed by
  * batches already decoded in memory, side by side in one JVM, in alternating rounds so that the load of a shared
  * machine falls on both alike. The first {@code prefetch} steps of each pipeline round are not timed (the queue
- * filled while the other round ran). Also the pipeline's own rate without a network (its headroom).
+ * filled while the other round ran). Also the pipeline's own rate without a network (its headroom), and, since
+ * wall time on a busy shared machine swings from round to round, the CPU time: of the whole process per image in
+ * each kind of round, and of the reader and decoder threads alone, the share of the CPU the data path takes from
+ * training when both compete for the same cores.
  *
  * <pre>
  * ./mvnw -o -q -pl train -am package -DskipTests
@@ -87,17 +92,24 @@ public final class DataPathBench {
             double syntheticSeconds = 0;
             double pipelineSeconds = 0;
             double waitSeconds = 0;
+            double syntheticCpu = 0;
+            double pipelineCpu = 0;
+            double dataCpu = 0;
             int inMemoryNext = 0;
             for (int round = 0; round < rounds; round++) {
                 long start = System.nanoTime();
+                double cpu = processCpu();
                 for (int i = 0; i < steps; i++) {
                     step(model, inMemory.get(inMemoryNext++ % inMemory.size()));
                 }
                 double synthetic = (System.nanoTime() - start) / 1e9;
+                double syntheticRoundCpu = processCpu() - cpu;
                 for (int i = 0; i < prefetch; i++) {
                     step(model, pipeline.next());
                 }
                 start = System.nanoTime();
+                cpu = processCpu();
+                double dataBefore = dataPathCpu();
                 double wait = 0;
                 for (int i = 0; i < steps; i++) {
                     long before = System.nanoTime();
@@ -106,21 +118,48 @@ public final class DataPathBench {
                     step(model, next);
                 }
                 double fed = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT, "round %d: in-memory %.2f images/s, shard pipeline %.2f images/s"
-                        + " (waited for data %.1f %% of the time)%n", round + 1, steps * batch / synthetic,
-                        steps * batch / fed, 100 * wait / fed);
+                double fedCpu = processCpu() - cpu;
+                double fedData = dataPathCpu() - dataBefore;
+                System.out.printf(Locale.ROOT, "round %d: in-memory %.2f images/s (%.1f CPU ms/image), shard pipeline"
+                        + " %.2f images/s (%.1f CPU ms/image, of which data path %.1f); waited for data %.1f %% of the"
+                        + " time%n", round + 1, steps * batch / synthetic, 1000 * syntheticRoundCpu / (steps * batch),
+                        steps * batch / fed, 1000 * fedCpu / (steps * batch), 1000 * fedData / (steps * batch),
+                        100 * wait / fed);
                 syntheticSeconds += synthetic;
                 pipelineSeconds += fed;
                 waitSeconds += wait;
+                syntheticCpu += syntheticRoundCpu;
+                pipelineCpu += fedCpu;
+                dataCpu += fedData;
             }
             double syntheticRate = rounds * steps * batch / syntheticSeconds;
             double pipelineRate = rounds * steps * batch / pipelineSeconds;
-            System.out.printf(Locale.ROOT, "total: in-memory %.2f images/s, shard pipeline %.2f images/s: the data path"
-                    + " costs %.1f %% (waiting %.1f %%); process CPU %.0f s%n", syntheticRate, pipelineRate,
+            System.out.printf(Locale.ROOT, "total: in-memory %.2f images/s, shard pipeline %.2f images/s (wall-clock"
+                    + " cost %.1f %%); waited for data %.1f %% of the time; CPU per image %.1f ms in memory, %.1f ms"
+                    + " from shards; the data path's threads used %.1f %% of the CPU%n", syntheticRate, pipelineRate,
                     100 * (1 - pipelineRate / syntheticRate), 100 * waitSeconds / pipelineSeconds,
-                    ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                            .getProcessCpuTime() / 1e9);
+                    1000 * syntheticCpu / (rounds * steps * batch), 1000 * pipelineCpu / (rounds * steps * batch),
+                    100 * dataCpu / pipelineCpu);
         }
+    }
+
+    private static double processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    /** CPU seconds of the pipeline's reader and decoder threads so far. */
+    private static double dataPathCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double seconds = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && (info.getThreadName().startsWith("mhlr-decode-")
+                    || info.getThreadName().startsWith("mhlr-shard-reader-"))) {
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                seconds += nanos > 0 ? nanos / 1e9 : 0;
+            }
+        }
+        return seconds;
     }
 
     private static void step(TrainingModel model, TrainingBatch batch) {
