@@ -135,6 +135,9 @@ public final class MhlrClaimExperiment {
         MhlrClaimReport.write(report, runs, claim, smoothing);
         System.out.println(MhlrClaimReport.table(runs));
         System.out.println(claim);
+        if (runKeys.contains("mhlr")) {
+            System.out.println("MHLR signal: " + MhlrClaimSignal.summarise(work.resolve("runs/mhlr")).describe());
+        }
         for (MhlrClaimRun run : runs) {
             for (Decay decay : run.decays()) {
                 System.out.println(run.name() + " " + decay.describe());
@@ -205,8 +208,10 @@ public final class MhlrClaimExperiment {
             schedule.observe(step, losses[step]);
         }
         checkAgainstLog(output.resolve(OutputDirectory.METRICS), rates, schedule.decays());
+        List<Decay> changes = schedule.decays().stream()
+                .filter(decay -> decay.rateAfter() != decay.rateBefore()).toList();
         return new MhlrClaimRun(label(key), describe(key, config, steps), epochs, steps,
-                config.getInt("train.batch-size"), trainSeconds, scoreSeconds, losses, rates, schedule.decays(),
+                config.getInt("train.batch-size"), trainSeconds, scoreSeconds, losses, rates, changes,
                 result.accuracy(), result.std());
     }
 

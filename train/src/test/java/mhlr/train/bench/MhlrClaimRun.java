@@ -15,7 +15,7 @@ import mhlr.train.schedule.Decay;
  * @param scoreSeconds wall time of scoring the pairs
  * @param losses the raw loss of every step
  * @param rates the learning rate every step used
- * @param decays the schedule's decays (step 0-based: the loss whose observation caused it)
+ * @param decays the schedule's decays that changed the rate (step 0-based: the loss whose observation caused it)
  * @param accuracy mean ten-fold accuracy on the scored pairs
  * @param accuracyStd population standard deviation of the ten fold accuracies
  */
