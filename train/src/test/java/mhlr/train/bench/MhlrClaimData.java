@@ -45,6 +45,9 @@ final class MhlrClaimData {
      * @throws UsageException when the file does not hold two full folds of 300 + 300 pairs
      */
     static List<FacePair> scoredPairs(Path pairsFile) {
+        if (!Files.isRegularFile(pairsFile)) {
+            throw new UsageException(pairsFile + " does not exist (--data names the folder holding lfw_a_subset/)");
+        }
         List<FacePair> all;
         try {
             all = LfwPairs.read(pairsFile);
