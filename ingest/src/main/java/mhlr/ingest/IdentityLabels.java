@@ -20,15 +20,17 @@ public final class IdentityLabels implements Serializable {
     private final int maxIdentities;
     private final long keptImages;
     private final long keptBytes;
+    private final long usableImages;
 
     private IdentityLabels(Map<String, Integer> labels, Map<String, Long> images, int minImages, int maxIdentities,
-            long keptImages, long keptBytes) {
+            long keptImages, long keptBytes, long usableImages) {
         this.labels = labels;
         this.images = images;
         this.minImages = minImages;
         this.maxIdentities = maxIdentities;
         this.keptImages = keptImages;
         this.keptBytes = keptBytes;
+        this.usableImages = usableImages;
     }
 
     /**
@@ -41,9 +43,11 @@ public final class IdentityLabels implements Serializable {
         Map<String, Long> images = new HashMap<>();
         long keptImages = 0;
         long keptBytes = 0;
+        long usableImages = 0;
         for (Map.Entry<String, long[]> identity : new TreeMap<>(usable).entrySet()) {
             long count = identity.getValue()[0];
             images.put(identity.getKey(), count);
+            usableImages += count;
             boolean enough = count >= minImages;
             boolean room = maxIdentities == 0 || labels.size() < maxIdentities;
             if (enough && room) {
@@ -52,7 +56,7 @@ public final class IdentityLabels implements Serializable {
                 keptBytes += identity.getValue()[1];
             }
         }
-        return new IdentityLabels(labels, images, minImages, maxIdentities, keptImages, keptBytes);
+        return new IdentityLabels(labels, images, minImages, maxIdentities, keptImages, keptBytes, usableImages);
     }
 
     /** The dense label of a kept identity, or {@code null}. */
@@ -79,6 +83,11 @@ public final class IdentityLabels implements Serializable {
     /** Usable images of the kept identities (what will be written). */
     public long keptImages() {
         return keptImages;
+    }
+
+    /** Usable images of the identities the filters left out. */
+    public long leftOutImages() {
+        return usableImages - keptImages;
     }
 
     /** Stored bytes of those images. */

@@ -38,6 +38,7 @@ import mhlr.ingest.source.SourceContext;
 import mhlr.ingest.source.SourceRecords;
 import mhlr.spark.DriverProgress;
 import mhlr.spark.HadoopAtomicOutput;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -61,6 +62,7 @@ import scala.Tuple2;
  */
 public final class Ingest {
     private static final int EXAMPLES = 5;
+    private static final Comparator<SkippedRecord> BY_SOURCE = new SkippedBySource();
 
     private final JavaSparkContext spark;
     private final IngestSettings settings;
@@ -98,15 +100,23 @@ public final class Ingest {
 
     private IngestReport execute(HadoopAtomicOutput target) throws IOException {
         SourceContext context = new SourceContext(spark, input, settings);
-        JavaRDD<Outcome> prepared = prepare(context);
-        try {
-            SkipTally tally = SkipTally.fromCodes(prepared.map(o -> o.isFace() ? "" : SkipTally.code(o.skipped()))
+        Duration interval = Duration.ofMillis(Math.round(settings.progressSeconds() * 1000));
+        JavaRDD<Outcome> prepared;
+        SkipTally tally;
+        try (DriverProgress progress = DriverProgress.start(spark.sc(), "ingest", "images", interval, log)) {
+            SourceRecords records = source.read(context);
+            progress.expect(records.expected());
+            prepared = records.records().map(new FacePreparer(progress.counter()))
+                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            tally = SkipTally.fromCodes(prepared.map(o -> o.isFace() ? "" : SkipTally.code(o.skipped()))
                     .countByValue());
+        }
+        try {
             if (tally.read() == 0) {
                 throw new UsageException("--input " + input + " holds no records to ingest (format "
                         + settings.format() + ")");
             }
-            tally.checkLimit(settings.maxSkippedFraction(), badExamples(prepared));
+            tally.checkLimit(settings.maxSkippedFraction(), () -> badExamples(prepared));
             return source.kind() == DatasetKind.TRAIN
                     ? writeTraining(context, prepared, tally, target)
                     : writeEvaluation(context, (EvaluationSource) source, prepared, tally, target);
@@ -115,41 +125,27 @@ public final class Ingest {
         }
     }
 
-    /** Reads and prepares every record once; the result is kept for the passes that follow. */
-    private JavaRDD<Outcome> prepare(SourceContext context) {
-        Duration interval = Duration.ofMillis(Math.round(settings.progressSeconds() * 1000));
-        try (DriverProgress progress = DriverProgress.start(spark.sc(), "ingest", "images", interval, log)) {
-            SourceRecords records = source.read(context);
-            progress.expect(records.expected());
-            JavaRDD<Outcome> prepared = records.records().map(new FacePreparer(progress.counter()))
-                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            prepared.count();
-            return prepared;
-        }
-    }
-
+    /** The first bad records by source, for the message when there are too many. */
     private static List<SkippedRecord> badExamples(JavaRDD<Outcome> prepared) {
         return prepared.filter(o -> !o.isFace() && o.skipped().isBad()).map(Outcome::skipped)
                 .takeOrdered(EXAMPLES, BY_SOURCE);
     }
 
-    private static final Comparator<SkippedRecord> BY_SOURCE = new SkippedBySource();
-
     private IngestReport writeTraining(SourceContext context, JavaRDD<Outcome> prepared, SkipTally readTally,
             HadoopAtomicOutput target) throws IOException {
         JavaRDD<FaceRecord> faces = prepared.filter(Outcome::isFace).map(Outcome::face);
-        Map<String, String> keptCopyByHash = new HashMap<>(faces
-                .mapToPair(f -> new Tuple2<>(f.contentHash(), new Tuple2<>(TrainingSelection.copyKey(f), 1L)))
-                .reduceByKey((a, b) -> new Tuple2<>(a._1().compareTo(b._1()) <= 0 ? a._1() : b._1(), a._2() + b._2()))
-                .filter(entry -> entry._2()._2() > 1)
-                .mapValues(Tuple2::_1)
-                .collectAsMap());
-        Broadcast<Map<String, String>> duplicates = spark.broadcast(keptCopyByHash);
-        Map<String, long[]> usable = new HashMap<>(faces
-                .filter(f -> isKeptCopy(duplicates.value(), f))
-                .mapToPair(f -> new Tuple2<>(f.identity(), new long[] {1, f.image().length}))
+        JavaPairRDD<String, ContentCopies> byContent = faces
+                .mapToPair(f -> new Tuple2<>(f.contentHash(), ContentCopies.of(f)))
+                .reduceByKey(ContentCopies::merge)
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        Map<String, String> keptCopyByHash = new HashMap<>(byContent.filter(group -> group._2().copies() > 1)
+                .mapValues(ContentCopies::keptKey).collectAsMap());
+        Map<String, long[]> usable = new HashMap<>(byContent.values()
+                .mapToPair(kept -> new Tuple2<>(kept.identity(), new long[] {1, kept.bytes()}))
                 .reduceByKey((a, b) -> new long[] {a[0] + b[0], a[1] + b[1]})
                 .collectAsMap());
+        long duplicates = byContent.values().map(group -> group.copies() - 1).fold(0L, Long::sum);
+        byContent.unpersist(false);
         IdentityLabels labels = IdentityLabels.assign(usable, settings.minImagesPerIdentity(),
                 settings.maxIdentities());
         if (labels.classes() == 0) {
@@ -160,7 +156,8 @@ public final class Ingest {
         JavaRDD<Outcome> selected = faces.map(f -> selection.value().call(f));
         JavaRDD<FaceRecord> written = selected.filter(Outcome::isFace).map(Outcome::face);
         JavaRDD<SkippedRecord> leftOut = selected.filter(o -> !o.isFace()).map(Outcome::skipped);
-        SkipTally tally = readTally.plus(SkipTally.fromCodes(leftOut.map(SkipTally::code).countByValue()));
+        SkipTally tally = readTally.plus(new SkipTally(0, Map.of(SkipReason.DUPLICATE, duplicates,
+                SkipReason.FILTERED, labels.leftOutImages())));
 
         List<ShardFile> shards = writeShards(context, written, labels.keptImages(), labels.keptBytes(), target);
         List<ShardFile> files = new ArrayList<>(writeSkipped(context,
@@ -174,11 +171,6 @@ public final class Ingest {
         log.printf(Locale.ROOT, "ingest: wrote %,d images of %,d identities into %d shard%s%n", counts.written(),
                 counts.classes(), shards.size(), shards.size() == 1 ? "" : "s");
         return new IngestReport(target.target().toString(), manifest, 0);
-    }
-
-    private static boolean isKeptCopy(Map<String, String> keptCopyByHash, FaceRecord face) {
-        String kept = keptCopyByHash.get(face.contentHash());
-        return kept == null || kept.equals(TrainingSelection.copyKey(face));
     }
 
     private IngestReport writeEvaluation(SourceContext context, EvaluationSource evaluation,

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import mhlr.core.cli.UsageException;
 import mhlr.core.record.SkipReason;
@@ -71,18 +72,19 @@ public final class SkipTally {
     /**
      * Fails when the bad share is above {@code limit}.
      *
-     * @param examples a few bad records, shown in the message
+     * @param examples gives a few bad records for the message (asked only when the limit is exceeded)
      * @throws UsageException naming the counts, the limit and the first examples
      */
-    public void checkLimit(double limit, List<SkippedRecord> examples) {
+    public void checkLimit(double limit, Supplier<List<SkippedRecord>> examples) {
         if (read == 0 || (double) bad() / read <= limit) {
             return;
         }
+        List<SkippedRecord> first = examples.get();
         StringBuilder message = new StringBuilder(String.format(Locale.ROOT,
                 "%,d of %,d records (%.2f %%) could not be used, more than ingest.max-skipped-fraction = %.2f %% (%s)",
                 bad(), read, 100.0 * bad() / read, 100 * limit, reasons(true)));
-        if (!examples.isEmpty()) {
-            message.append("; first: ").append(examples.stream().map(SkippedRecord::detail)
+        if (!first.isEmpty()) {
+            message.append("; first: ").append(first.stream().map(SkippedRecord::detail)
                     .collect(Collectors.joining("; ")));
         }
         message.append("; fix the input or raise the limit with --set ingest.max-skipped-fraction=...");

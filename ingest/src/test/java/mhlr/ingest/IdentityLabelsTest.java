@@ -39,6 +39,7 @@ class IdentityLabelsTest {
         assertNull(labels.label("charlie"));
         assertEquals(1, labels.label("delta"));
         assertEquals(2, labels.classes());
+        assertEquals(3, labels.leftOutImages());
         assertTrue(labels.whyLeftOut("alpha").contains("has 2 usable images, fewer than"), labels.whyLeftOut("alpha"));
     }
 

@@ -21,7 +21,7 @@ class SkipTallyTest {
         assertEquals(100, tally.read());
         assertEquals(10, tally.skipped());
         assertEquals(1, tally.bad());
-        assertDoesNotThrow(() -> tally.checkLimit(0.01, List.of()));
+        assertDoesNotThrow(() -> tally.checkLimit(0.01, List::of));
     }
 
     @Test
@@ -29,7 +29,7 @@ class SkipTallyTest {
         SkipTally tally = SkipTally.fromCodes(Map.of("", 97L, "CORRUPT_IMAGE", 2L, "NOT_AN_IMAGE", 1L));
         SkippedRecord example = new SkippedRecord("a/b.jpg", SkipReason.CORRUPT_IMAGE, "a/b.jpg: JPEG is damaged");
 
-        UsageException refused = assertThrows(UsageException.class, () -> tally.checkLimit(0.01, List.of(example)));
+        UsageException refused = assertThrows(UsageException.class, () -> tally.checkLimit(0.01, () -> List.of(example)));
 
         assertTrue(refused.getMessage().startsWith("3 of 100 records (3.00 %) could not be used, more than"
                 + " ingest.max-skipped-fraction = 1.00 % (not_an_image 1, corrupt_image 2)"), refused.getMessage());

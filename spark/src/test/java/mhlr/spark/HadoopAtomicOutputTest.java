@@ -21,7 +21,7 @@ class HadoopAtomicOutputTest {
     Path temporary;
 
     @Test
-    void committedOutputAppearsWithItsFilesAndNoStagingLeftBehind() throws IOException {
+    void committedOutputAppearsWithItsFilesOnlyAndNoStagingLeftBehind() throws IOException {
         Path target = temporary.resolve("out");
         try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(target.toString(), false, new Configuration())) {
             output.writeFile("a.txt", "hello".getBytes(StandardCharsets.UTF_8));
@@ -30,6 +30,7 @@ class HadoopAtomicOutputTest {
         }
         assertEquals("hello", Files.readString(target.resolve("a.txt")));
         assertEquals(1, entries(temporary), "only the target remains");
+        assertEquals(1, entries(target), "no checksum sidecar beside a.txt");
     }
 
     @Test

@@ -2,12 +2,9 @@ package mhlr.ingest.source;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import mhlr.core.record.SkipReason;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
@@ -49,27 +46,15 @@ public final class FileReader implements Function<Outcome, Outcome> {
             return listed;
         }
         FaceRecord face = listed.face();
-        Path path = new Path(root, face.source());
         try {
-            FileSystem fileSystem = path.getFileSystem(hadoop.value().value());
-            FileStatus status = fileSystem.getFileStatus(path);
-            if (status.isDirectory()) {
-                return Outcome.skipped(face.source(), SkipReason.UNREADABLE_PATH, face.source()
-                        + ": is a directory, not an image file");
-            }
-            if (status.getLen() > MAX_BYTES) {
-                return Outcome.skipped(face.source(), SkipReason.UNREADABLE_PATH, String.format(
-                        "%s: %,d bytes, more than the %,d an image may have", face.source(), status.getLen(),
-                        MAX_BYTES));
-            }
-            try (InputStream in = fileSystem.open(path)) {
-                return Outcome.face(face.withImage(in.readAllBytes()));
-            }
+            return Outcome.face(face.withImage(InputFiles.readAll(new Path(root, face.source()),
+                    hadoop.value().value(), MAX_BYTES)));
         } catch (FileNotFoundException e) {
             return Outcome.skipped(face.source(), whenMissing, face.source() + ": " + missingDetail
                     + ", but there is no such file");
         } catch (IOException | RuntimeException e) {
-            return Outcome.skipped(face.source(), SkipReason.UNREADABLE_PATH, face.source() + ": cannot be read: " + e);
+            return Outcome.skipped(face.source(), SkipReason.UNREADABLE_PATH, face.source() + ": cannot be read: "
+                    + e.getMessage());
         }
     }
 }

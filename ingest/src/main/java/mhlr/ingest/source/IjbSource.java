@@ -19,7 +19,7 @@ import org.apache.hadoop.fs.Path;
  * {@code --format ijb}: IJB-B or IJB-C as insightface ships it, {@code loose_crop/} and {@code meta/} under
  * {@code --input}, read with core's {@link IjbMeta} ({@code ingest.protocol} picks {@code ijbb} or {@code ijbc}
  * when {@code meta/} holds both). Each face line is a record keyed by its image name, with its template id,
- * media id and detector score, aligned with its 5 points; a face without a usable landmark line is skipped as
+ * media id and detector score (1 when the landmark file has no score column), aligned with its 5 points; a face without a usable landmark line is skipped as
  * {@link SkipReason#BAD_LANDMARK_LINE}, a missing crop as {@link SkipReason#MISSING_PAIR_IMAGE}. The template pairs
  * (15.66 million for IJB-C) go to {@code pairs.parquet} with template ids as sides and no folds; a pair whose
  * template has no written face is left out.

@@ -3,6 +3,7 @@ package mhlr.ingest.source;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -164,8 +165,7 @@ public final class RecordIoSource implements Source {
 
         @Override
         public Iterator<Outcome> call(Slice slice) throws IOException {
-            Path path = new Path(rec);
-            HadoopChannel channel = HadoopChannel.open(path.getFileSystem(hadoop.value().value()), path);
+            SeekableByteChannel channel = InputFiles.channel(new Path(rec), hadoop.value().value());
             TaskContext task = TaskContext.get();
             if (task != null) {
                 task.addTaskCompletionListener((TaskCompletionListener) done -> closeQuietly(channel));
@@ -195,7 +195,7 @@ public final class RecordIoSource implements Source {
             };
         }
 
-        private Outcome read(HadoopChannel channel, long key, long offset) {
+        private Outcome read(SeekableByteChannel channel, long key, long offset) {
             String source = name + "#" + key;
             try {
                 RecordIoRecord record = RecordIoReader.readAt(channel, offset, key, name);
@@ -212,7 +212,7 @@ public final class RecordIoSource implements Source {
             }
         }
 
-        private static void closeQuietly(HadoopChannel channel) {
+        private static void closeQuietly(SeekableByteChannel channel) {
             try {
                 channel.close();
             } catch (IOException ignored) {

@@ -1,0 +1,205 @@
+package mhlr.ingest.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import mhlr.core.cli.AtomicOutput;
+import mhlr.core.config.Settings;
+import mhlr.core.format.RecordIoIndex;
+import mhlr.core.format.RecordIoReader;
+import mhlr.core.image.FacePreparation;
+import mhlr.core.image.ImageDecoder;
+import mhlr.core.record.BadRecordException;
+import mhlr.core.sample.SampleDataWriter;
+import mhlr.core.sample.SampleFormat;
+import mhlr.ingest.Ingest;
+import mhlr.ingest.IngestReport;
+import mhlr.ingest.IngestSettings;
+import mhlr.ingest.source.Sources;
+import mhlr.spark.SharedLocalSpark;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Ingest throughput on this machine, side by side in one run, for the {@code folders} and {@code recordio} sources
+ * on generated data (core's sample faces, aligned 112x112 JPEGs, 20 per identity):
+ * <ul>
+ *   <li>job: the whole Spark job on {@code local[*]} (read, prepare, hash, deduplicate, label, shuffle, write the
+ *       shards, skipped table and manifest), images per second of wall time; Spark's start is not timed;</li>
+ *   <li>loop: one plain Java thread reading each image and calling {@link FacePreparation#prepare} (the same
+ *       per-image decode, align or resize, encode);</li>
+ *   <li>decode: one thread reading and decoding only ({@link ImageDecoder#decode}), the floor of the work.</li>
+ * </ul>
+ * Goals: job at least 1.6x the loop; job per core at least 80 % of decode. The data is generated once into
+ * {@code --data} (not timed) and reused by later runs. Besides wall-clock rates the table gives images per
+ * second of process CPU time (all threads: Spark, GC, JIT), which a busy shared machine distorts much less: the
+ * job's CPU rate over the loop's is the share of the work that is the per-image work itself.
+ *
+ * <pre>
+ * ./mvnw -q -o -pl ingest -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=target/test-classpath.txt
+ * java $(cat bin/lib/jvm-options) -Xmx4g -cp ingest/target/test-classes:ingest/target/classes:$(cat ingest/target/test-classpath.txt) \
+ *     mhlr.ingest.bench.IngestBench [--images 20000] [--data /tmp/mhlr-ingest-bench] [--rounds 1]
+ * </pre>
+ */
+public final class IngestBench {
+    private static final int IMAGES_PER_IDENTITY = 20;
+    private static final int WARM_UP = 2000;
+
+    private IngestBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int images = 20_000;
+        Path data = Path.of(System.getProperty("java.io.tmpdir"), "mhlr-ingest-bench");
+        int rounds = 1;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--images" -> images = Integer.parseInt(args[i + 1]);
+                case "--data" -> data = Path.of(args[i + 1]);
+                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        generate(data, images);
+        List<Path> files = imageFiles(data.resolve("folders"));
+        Path rec = data.resolve("recordio").resolve("train.rec");
+        RecordIoIndex index = RecordIoIndex.read(data.resolve("recordio").resolve("train.idx"));
+
+        SparkSession spark = SharedLocalSpark.session("local[*]");
+        int cores = spark.sparkContext().defaultParallelism();
+        System.out.printf(Locale.ROOT, "%,d images per format, %d cores, Spark local[*], %d round(s)%n", files.size(),
+                cores, rounds);
+
+        warmUp(files, rec, index, spark, data);
+        List<String> table = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            Rate folderDecode = folderLoop(files, false);
+            Rate folderLoop = folderLoop(files, true);
+            Rate folderJob = job(spark, "folders", data.resolve("folders"), data);
+            Rate recordDecode = recordLoop(rec, index, false);
+            Rate recordLoop = recordLoop(rec, index, true);
+            Rate recordJob = job(spark, "recordio", data.resolve("recordio"), data);
+            table.add(row("folders", folderJob, folderLoop, folderDecode, cores));
+            table.add(row("recordio", recordJob, recordLoop, recordDecode, cores));
+        }
+        System.out.println();
+        System.out.println("| source | job img/s | loop img/s | decode img/s | job / loop | job per core / decode"
+                + " | job img/CPU-s | loop img/CPU-s | decode img/CPU-s |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        table.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    private static String row(String source, Rate job, Rate loop, Rate decode, int cores) {
+        return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2fx | %.0f %% | %,.0f | %,.0f | %,.0f |",
+                source, job.wall(), loop.wall(), decode.wall(), job.wall() / loop.wall(),
+                100 * job.wall() / cores / decode.wall(), job.cpu(), loop.cpu(), decode.cpu());
+    }
+
+    /** Images per second of wall time and per second of process CPU time. */
+    private record Rate(double wall, double cpu) {
+        static Rate since(long images, long startNanos, long startCpuNanos) {
+            return new Rate(images / ((System.nanoTime() - startNanos) / 1e9),
+                    images / ((processCpuNanos() - startCpuNanos) / 1e9));
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Writes the sample data unless a previous run left enough of it. */
+    private static void generate(Path data, int images) throws IOException {
+        Path marker = data.resolve("images-" + images);
+        if (Files.exists(marker)) {
+            return;
+        }
+        AtomicOutput.deleteRecursively(data);
+        int identities = 4;
+        SampleDataWriter writer;
+        do {
+            identities++;
+            writer = SampleDataWriter.builder().identities(identities).imagesPerIdentity(IMAGES_PER_IDENTITY)
+                    .seed(1).threads(Runtime.getRuntime().availableProcessors())
+                    .formats(EnumSet.of(SampleFormat.FOLDERS, SampleFormat.RECORDIO)).build();
+        } while (writer.trainingIdentities() * IMAGES_PER_IDENTITY < images);
+        long start = System.nanoTime();
+        writer.write(data);
+        System.out.printf(Locale.ROOT, "generated %,d identities x %d images into %s in %.0f s (not timed)%n",
+                writer.trainingIdentities(), IMAGES_PER_IDENTITY, data, (System.nanoTime() - start) / 1e9);
+        Files.writeString(marker, "");
+    }
+
+    private static List<Path> imageFiles(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /** Loads classes, JIT-compiles the decoders and reads the files into the page cache; not timed. */
+    private static void warmUp(List<Path> files, Path rec, RecordIoIndex index, SparkSession spark, Path data)
+            throws Exception {
+        folderLoop(files.subList(0, Math.min(WARM_UP, files.size())), true);
+        folderLoop(files, false);
+        recordLoop(rec, index, false);
+        job(spark, "folders", data.resolve("folders"), data);
+    }
+
+    private static Rate folderLoop(List<Path> files, boolean prepare) throws IOException, BadRecordException {
+        long start = System.nanoTime();
+        long cpu = processCpuNanos();
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            if (prepare) {
+                FacePreparation.prepare(bytes, null, file.toString());
+            } else {
+                ImageDecoder.decode(bytes, file.toString());
+            }
+        }
+        return Rate.since(files.size(), start, cpu);
+    }
+
+    private static Rate recordLoop(Path rec, RecordIoIndex index, boolean prepare)
+            throws IOException, BadRecordException {
+        long start = System.nanoTime();
+        long cpu = processCpuNanos();
+        int count = 0;
+        try (RecordIoReader reader = RecordIoReader.open(rec, index)) {
+            RecordIoIndex images = reader.images();
+            for (int i = 0; i < images.size(); i++) {
+                byte[] bytes = reader.read(images.key(i)).image();
+                String source = "train.rec#" + images.key(i);
+                if (prepare) {
+                    FacePreparation.prepare(bytes, null, source);
+                } else {
+                    ImageDecoder.decode(bytes, source);
+                }
+                count++;
+            }
+        }
+        return Rate.since(count, start, cpu);
+    }
+
+    private static Rate job(SparkSession spark, String format, Path input, Path data) {
+        IngestSettings settings = IngestSettings.from(Settings.load(Optional.empty(),
+                List.of("ingest.format=" + format, "ingest.progress-seconds=10")));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        long cpu = processCpuNanos();
+        IngestReport report = Ingest.run(spark, settings, Sources.forFormat(format), input.toString(),
+                data.resolve("shards-" + format).toString(), true, new PrintStream(log, true, StandardCharsets.UTF_8));
+        return Rate.since(report.manifest().counts().written(), start, cpu);
+    }
+
+}
