@@ -140,6 +140,25 @@ class FolderSourceTest {
     }
 
     @Test
+    void maxIdentitiesKeepsTheFirstIdentitiesAndListsTheOthersAsFilteredWithoutFailingTheLimit() {
+        Path output = temporary.resolve("first-three");
+        IngestRun run = IngestRun.of("--input", input.toString(), "--output", output.toString(),
+                "--set", "ingest.max-identities=3", "--set", "ingest.max-skipped-fraction=0.06");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        Manifest manifest = ShardSet.open(output.toString()).manifest();
+        assertEquals(3, manifest.counts().classes());
+        assertEquals(3 * IMAGES, manifest.counts().written());
+        assertEquals(85, manifest.counts().read());
+        List<String> filtered = ShardContents.skippedLines(output).stream().filter(l -> l.contains(",filtered,"))
+                .toList();
+        assertEquals(7 * IMAGES, filtered.size());
+        assertTrue(filtered.get(0).contains("after the first ingest.max-identities = 3"), filtered.get(0));
+        assertEquals(Set.of("person_00", "person_01", "person_02"), ShardContents.shardRows(output).stream()
+                .map(row -> row.getString("identity", 0)).collect(Collectors.toSet()));
+    }
+
+    @Test
     void tooManyBadRecordsFailWithExitTwoAndLeaveNoOutput() throws IOException {
         Path output = temporary.resolve("refused");
         IngestRun run = IngestRun.of("--input", input.toString(), "--output", output.toString(),
