@@ -1,0 +1,72 @@
+package mhlr.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The CLI contract of every script in {@code bin/}: {@code --help} exits 0, a wrong flag exits 2 with one line. */
+class BinScriptsContractTest {
+
+    static Stream<String> scripts() throws IOException {
+        try (Stream<Path> files = Files.list(DemoRun.checkout().resolve("bin"))) {
+            List<String> names = files.filter(Files::isRegularFile).map(path -> path.getFileName().toString())
+                    .sorted().toList();
+            assertTrue(names.containsAll(List.of("demo", "evaluate", "ingest", "make-sample-data", "mhlr-replay",
+                    "train")), names.toString());
+            return names.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("scripts")
+    void helpPrintsUsageAndExitsZero(String script) throws Exception {
+        Outcome outcome = run(script, "--help");
+        assertEquals(0, outcome.code, script + " --help: " + outcome.err);
+        assertTrue(outcome.out.contains("Usage") || outcome.out.contains("bin/" + script), outcome.out);
+    }
+
+    @ParameterizedTest
+    @MethodSource("scripts")
+    void wrongFlagExitsTwoWithAOneLineCause(String script) throws Exception {
+        Outcome outcome = run(script, "--no-such-flag");
+        assertEquals(2, outcome.code, script + ": " + outcome.err);
+        List<String> lines = outcome.err.lines().filter(line -> !line.startsWith("WARNING: Using incubator") && !line.startsWith("Building "))
+                .toList();
+        assertEquals(1, lines.size(), script + " printed: " + outcome.err);
+        assertTrue(lines.get(0).contains("--no-such-flag"), lines.get(0));
+    }
+
+    private record Outcome(int code, String out, String err) {
+    }
+
+    private static Outcome run(String script, String... args) throws Exception {
+        Path home = DemoRun.checkout();
+        Path out = Files.createTempFile("bin-out", ".txt");
+        Path err = Files.createTempFile("bin-err", ".txt");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(Stream.concat(
+                    Stream.of(home.resolve("bin").resolve(script).toString()), Stream.of(args)).toList())
+                    .directory(home.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().put("MHLR_OFFLINE", "1");
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("bin/" + script + " did not answer within 5 minutes");
+            }
+            return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
