@@ -22,7 +22,11 @@ public final class SkipTally {
     public SkipTally(long read, Map<SkipReason, Long> byReason) {
         this.read = read;
         Map<SkipReason, Long> copy = new EnumMap<>(SkipReason.class);
-        copy.putAll(byReason);
+        byReason.forEach((reason, count) -> {
+            if (count != 0) {
+                copy.put(reason, count);
+            }
+        });
         this.byReason = Collections.unmodifiableMap(copy);
     }
 

@@ -46,5 +46,7 @@ class SkipTallyTest {
         assertEquals(11, all.read());
         assertEquals(3, all.skipped());
         assertEquals(2, all.count(SkipReason.DUPLICATE));
+        assertEquals("empty_file 1, duplicate 2", all.plus(new SkipTally(0, Map.of(SkipReason.FILTERED, 0L)))
+                .reasons(false), "reasons with no record are not listed");
     }
 }
