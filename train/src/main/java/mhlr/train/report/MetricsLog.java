@@ -18,10 +18,20 @@ import java.util.Map;
 import mhlr.core.cli.AtomicOutput;
 
 /**
- * {@code metrics.jsonl}: one JSON object per line, flushed as written. Step lines carry {@value #STEP} (optimizer
- * steps done, as arcface_torch's {@code global_step}), {@code epoch}, {@code loss}, {@code lr} and more; event lines
- * carry an {@value #EVENT} field ({@code decay}, {@code verification}, {@code diverged}) and the step they belong
- * to. Numbers that are not finite are written as strings ({@code "NaN"}), since JSON has no such numbers.
+ * {@code metrics.jsonl}: one JSON object per line, flushed as written.
+ *
+ * <ul>
+ *   <li>Step lines, every {@code train.log-every-steps} steps and at the last: {@value #STEP} (optimizer steps done,
+ *       as arcface_torch's {@code global_step}), {@code epoch} (0-based), {@code loss} (this step's raw loss),
+ *       {@code loss_average} (mean since the previous step line, arcface_torch's {@code AverageMeter}), {@code lr}
+ *       (the rate this step used), {@code gradient_norm} (backbone, before clipping), {@code images_per_second} and
+ *       {@code data_wait_fraction} (share of the interval spent waiting for a batch), and the schedule's own values
+ *       (e.g. {@code mhlr.signal}, {@code mhlr.count}).</li>
+ *   <li>Event lines carry {@value #EVENT}: {@code decay} (step, number, lr_before, lr_after, signal),
+ *       {@code verification} (step, set, xnorm, accuracy_flip, accuracy_flip_std, accuracy_highest) and
+ *       {@code diverged} (step, epoch, loss, gradient_norm, lr).</li>
+ * </ul>
+ * Numbers that are not finite are written as strings ({@code "NaN"}), since JSON has no such numbers.
  */
 public final class MetricsLog implements Closeable {
     public static final String STEP = "step";
