@@ -105,6 +105,9 @@ final class OutputWatch implements AutoCloseable {
             complete.incrementAndGet();
         } catch (RuntimeException e) {
             violations.add("partial output visible: " + e.getMessage());
+        } catch (Throwable e) {
+            // recorded, not thrown: a throwing task would silently end the scheduled looks
+            violations.add("the watch failed: " + e);
         }
     }
 

@@ -23,12 +23,12 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * try (StandaloneCluster cluster = StandaloneCluster.start("ingest", 2)) {
- *     cluster.scripts().run("ingest", List.of("--master", cluster.masterUrl(), ...));
+ *     cluster.scripts().run("ingest", List.of("--master", cluster.masterUrl(), ...), Duration.ofMinutes(5));
  * }
  * }</pre>
  */
 final class StandaloneCluster implements AutoCloseable {
-    private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration REGISTRATION_TIMEOUT = Duration.ofMinutes(3);
     private static final String WORKER_MEMORY = "2g";
     /** The daemons only keep books: a small heap, one GC thread, no C2 compiler to compete for the 2 cores. */
     private static final List<String> DAEMON_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC",
