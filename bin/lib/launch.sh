@@ -13,6 +13,9 @@
 
 set -euo pipefail
 
+# ND4J's OpenMP threads spin while they wait unless told otherwise; passive waiting saves most of a busy CPU.
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+
 MHLR_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MHLR_LIB="$MHLR_HOME/bin/lib"
 
