@@ -25,14 +25,14 @@ class WorkerLossIT {
     static final ClusterExtension CLUSTER = new ClusterExtension("worker-loss", 2, "ingest");
 
     /** Many small tasks, so the job is far from done when the first of them finishes. */
-    private static final List<String> SETTINGS = List.of("--set", "ingest.shard-rows=60", "--set",
-            "ingest.partitions=16");
+    private static final List<String> SETTINGS = List.of("--set", "ingest.shard-rows=40", "--set",
+            "ingest.partitions=12");
 
     @Test
     void ingestCompletesWithTheSameManifestAfterAWorkerIsKilledAndNoPartialOutputIsEverVisible() throws Exception {
         StandaloneCluster cluster = CLUSTER.cluster();
         JobRuns runs = new JobRuns(cluster);
-        Path input = runs.sampleData("sample", 40, 12, EnumSet.of(SampleFormat.LANDMARKS)).resolve("landmarks");
+        Path input = runs.sampleData("sample", 30, 10, EnumSet.of(SampleFormat.LANDMARKS)).resolve("landmarks");
 
         Path local = runs.output("local", "landmarks");
         runs.ingest("landmarks", input, local, SETTINGS);
