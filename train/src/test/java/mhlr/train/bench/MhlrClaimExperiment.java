@@ -58,10 +58,10 @@ public final class MhlrClaimExperiment {
             .optional("--data", "DIR", "the shared data folder holding lfw_a_subset/ and orl_faces/"
                     + " (default: system property mhlr.shared.data, else ../shared/data)")
             .optional("--report", "DIR", "where the table and charts go (default WORK/report)")
-            .optional("--epochs", "E", "epochs of the baseline, a multiple of 4 (default 24)")
+            .optional("--epochs", "E", "epochs of the baseline, a multiple of 4 (default 16)")
             .optional("--batch-size", "N", "images per step (default 32)")
             .optional("--backbone", "NAME", "backbone (default tiny)")
-            .optional("--image-size", "PX", "network input side (default 32)")
+            .optional("--image-size", "PX", "network input side (default 48)")
             .optional("--learning-rate", "LR", "initial learning rate of every run (default 0.1)")
             .optional("--min-images", "N", "LFW-a people train when they have at least N images (default 10)")
             .optional("--runs", "LIST", "comma-separated subset of baseline,control,mhlr (default all three)")
@@ -85,7 +85,7 @@ public final class MhlrClaimExperiment {
         Path data = Path.of(arguments.value("--data").orElse(System.getProperty("mhlr.shared.data",
                 home.resolve("../shared/data").toString()))).toAbsolutePath().normalize();
         Path report = arguments.value("--report").map(Path::of).orElse(work.resolve("report")).toAbsolutePath();
-        int epochs = arguments.integer("--epochs", 24);
+        int epochs = arguments.integer("--epochs", 16);
         if (epochs < 4 || epochs % 4 != 0) {
             throw new UsageException("--epochs must be a positive multiple of 4, got " + epochs);
         }
@@ -97,7 +97,7 @@ public final class MhlrClaimExperiment {
         }
         List<String> common = new ArrayList<>(List.of(
                 "train.backbone=" + arguments.value("--backbone").orElse("tiny"),
-                "train.image-size=" + arguments.integer("--image-size", 32),
+                "train.image-size=" + arguments.integer("--image-size", 48),
                 "train.batch-size=" + arguments.integer("--batch-size", 32),
                 "train.learning-rate=" + arguments.value("--learning-rate").orElse("0.1"),
                 "train.data.decode-threads=1",
