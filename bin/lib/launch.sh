@@ -47,6 +47,10 @@ mhlr_build() {
     echo "build of $modules failed (run ./mvnw -DskipTests -pl $modules -am package to see why)" >&2
     exit 1
   fi
+  # build-classpath leaves an unchanged file untouched: mark the build as fresh ourselves.
+  for module in "$@"; do
+    touch "$MHLR_HOME/$module/target/classpath.txt"
+  done
 }
 
 mhlr_module_jar() {
