@@ -15,15 +15,22 @@ import java.util.concurrent.TimeUnit;
  * shared by every test class that needs the pipeline's outputs. Its stdout and stderr are kept in files under
  * {@code target/}, so a failure can be read in full.
  *
- * <p>The flags keep the run to a few minutes on two quiet cores: few generated people, a training run just long
- * enough for MHLR's relative parametrisation (its horizons are scaled to a reference run of
- * {@code mhlr.reference-steps} steps; the reference is lowered with the run), logged and verified every few steps so
- * the notes' curves have points.
+ * <p>The flags keep the run to a few minutes on two quiet cores: few generated people (24 of them for training, 9
+ * steps an epoch), six epochs logged every 2 steps and verified every epoch, so the notes' curves have points; and
+ * {@code mhlr.reference-steps} lowered, since MHLR's relative parametrisation scales its horizons by reference-steps
+ * over the run's steps and refuses a run this short against the default reference.
  *
  * <p>With the system property {@value #EXISTING_OUTPUT} naming the output directory of an earlier demo run, nothing is
  * run and the tests that read outputs use that directory (a quick way to check a changed note).
+ *
+ * @param output the directory the demo wrote
+ * @param ranHere false when {@value #EXISTING_OUTPUT} named an earlier run's output instead
+ * @param exitCode the exit code of {@code bin/demo}
+ * @param stdout what it printed (the summary ends it)
+ * @param stderr its progress and errors
+ * @param took its wall time
  */
-final class DemoRun {
+record DemoRun(Path output, boolean ranHere, int exitCode, String stdout, String stderr, Duration took) {
     /** System property: the output directory of an earlier {@code bin/demo} run to use instead of running it. */
     static final String EXISTING_OUTPUT = "mhlr.demo.output";
 
@@ -36,25 +43,10 @@ final class DemoRun {
             "--set", "train.verification.every-steps=9",
             "--set", "mhlr.reference-steps=5000");
 
-    private static final Duration LIMIT = Duration.ofMinutes(30);
+    /** How long the run may take before it is stopped and the tests fail. */
+    private static final Duration LIMIT = Duration.ofMinutes(45);
+
     private static DemoRun shared;
-
-    private final Path output;
-    private final boolean ranHere;
-    private final int exitCode;
-    private final String stdout;
-    private final String stderr;
-    private final Duration took;
-
-    private DemoRun(Path output, boolean ranHere, int exitCode, String stdout, String stderr,
-            Duration took) {
-        this.output = output;
-        this.ranHere = ranHere;
-        this.exitCode = exitCode;
-        this.stdout = stdout;
-        this.stderr = stderr;
-        this.took = took;
-    }
 
     /** The run of this JVM, started on first use. */
     static synchronized DemoRun shared() {
@@ -102,32 +94,6 @@ final class DemoRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command, e);
         }
-    }
-
-    /** The directory the demo wrote. */
-    Path output() {
-        return output;
-    }
-
-    /** False when {@value #EXISTING_OUTPUT} named an earlier run's output instead. */
-    boolean ranHere() {
-        return ranHere;
-    }
-
-    int exitCode() {
-        return exitCode;
-    }
-
-    String stdout() {
-        return stdout;
-    }
-
-    String stderr() {
-        return stderr;
-    }
-
-    Duration took() {
-        return took;
     }
 
     /** The last lines of stderr, for failure messages. */

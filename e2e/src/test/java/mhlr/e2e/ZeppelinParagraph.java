@@ -42,8 +42,8 @@ record ZeppelinParagraph(String id, String title, String text, JsonNode config) 
     }
 
     /**
-     * The columns each chart setting refers to, by result index (one result per SQL statement): the names under
-     * {@code keys}, {@code values} and {@code groups}, and the scatter chart's axes. Empty for a table or no setting.
+     * The columns each chart setting refers to, by result index (one result per statement that returns a table): the
+     * names under {@code keys}, {@code values} and {@code groups}, and the scatter chart's axes. Empty for a table.
      */
     List<List<String>> chartColumns() {
         List<List<String>> byResult = new ArrayList<>();
