@@ -68,6 +68,11 @@ public final class BackboneGraph {
         return network.tape();
     }
 
+    /** Placeholders of ones a training graph needs, by name, with their [height, width]. */
+    public Map<String, long[]> onesPlaceholders() {
+        return network.onesPlaceholders();
+    }
+
     /** Dropout rate of a training graph, 0 if it has none. */
     public double dropoutRate() {
         return network.dropoutRate();

@@ -28,8 +28,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The network the trainer loop drives: a backbone, the margin-softmax head over all class centres (or a Partial FC
- * sample of them) and SGD, as insightface arcface_torch trains. One {@link #step} = forward, backward (SameDiff
- * computes the gradients), running-statistics update, clipping of the backbone's gradient norm, SGD update.
+ * sample of them) and SGD, as insightface arcface_torch trains. One {@link #step} = one execution of a SameDiff graph
+ * that holds the forward pass and its gradient ({@link GradientTape}, {@link CombinedMarginLoss#build}), then the
+ * running-statistics update, clipping of the backbone's gradient norm and the SGD update, in Java on the returned
+ * arrays. The graph's intermediate arrays are reused from step to step ({@link StepMemory}).
  *
  * <p>State for checkpoints: {@link #parameters()} (backbone parameters, batch-norm running statistics and
  * {@value #CLASS_CENTRES}) and {@link #optimizerState()} (momentum buffers and the step count), both maps of name to
@@ -69,6 +71,7 @@ public final class TrainingModel {
     private final String lossName;
     private final Random dropoutRandom;
     private final StepMemory memory = new StepMemory();
+    private final Map<String, INDArray> ones = new HashMap<>();
     private INDArray fullCentreGradient;
     private InferenceModel inference;
     private long batchSize;
@@ -207,6 +210,7 @@ public final class TrainingModel {
             oneHot.putScalar(i, headLabels[i], 1.0);
         }
         feed.put(ONE_HOT, oneHot);
+        backbone.onesPlaceholders().forEach((name, size) -> feed.put(name, ones(n, size)));
         if (backbone.dropoutRate() > 0) {
             feed.put(NetworkBuilder.DROPOUT_MASK, dropoutMask(n));
         }
@@ -358,6 +362,13 @@ public final class TrainingModel {
             }
         }
         return labels.length;
+    }
+
+    /** A tensor of ones [n, height, width], kept while the batch size stays. */
+    private INDArray ones(int n, long[] size) {
+        return ones.compute(n + "x" + size[0] + "x" + size[1], (key, cached) -> cached != null
+                ? cached
+                : Nd4j.ones(dataType, n, size[0], size[1]));
     }
 
     /** The gradient of all class centres: the sampled rows' gradients, zero elsewhere (as Partial FC v2). */
