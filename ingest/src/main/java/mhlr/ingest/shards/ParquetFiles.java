@@ -15,7 +15,7 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * Opens Parquet writers with every setting fixed, so the same rows give the same bytes on any machine:
- * no compression (JPEG bytes do not compress, and readers need no codec), Parquet 1.0 pages, dictionaries for
+ * the footer's encodings sorted ({@link CanonicalFooterOutputFile}), no compression (JPEG bytes do not compress, and readers need no codec), Parquet 1.0 pages, dictionaries for
  * the short strings only, no statistics for the image column (min/max of JPEG bytes are useless and large).
  */
 public final class ParquetFiles {
@@ -25,7 +25,8 @@ public final class ParquetFiles {
     /** A writer of {@code schema} rows to {@code path}, replacing a file of that name. */
     public static ParquetWriter<Group> writer(Path path, Configuration hadoop, MessageType schema, long rowGroupBytes)
             throws IOException {
-        ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(path, hadoop))
+        ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(
+                        new CanonicalFooterOutputFile(HadoopOutputFile.fromPath(path, hadoop)))
                 .withConf(hadoop)
                 .withType(schema)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)

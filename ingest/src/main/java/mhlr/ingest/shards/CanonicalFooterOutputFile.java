@@ -1,0 +1,162 @@
+package mhlr.ingest.shards;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.Encoding;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Util;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+
+/**
+ * An {@link OutputFile} that makes parquet-mr's footer the same in every JVM. parquet-mr collects each column
+ * chunk's encodings in a {@code HashSet} of enum constants, whose order follows identity hash codes, so the
+ * footer's {@code encodings} lists (and with them the file's SHA-256) change from one JVM to the next. This
+ * wrapper holds back the tail of the stream; on close it reads the footer from it, sorts every encodings list
+ * by its Thrift value and writes the footer, its length and the magic.
+ */
+final class CanonicalFooterOutputFile implements OutputFile {
+    /** The bytes held back; the footer (a few hundred bytes per column chunk) must fit. */
+    static final int TAIL_BYTES = 8 << 20;
+    private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+
+    private final OutputFile delegate;
+
+    CanonicalFooterOutputFile(OutputFile delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public PositionOutputStream create(long blockSizeHint) throws IOException {
+        return new TailStream(delegate.create(blockSizeHint), delegate.getPath());
+    }
+
+    @Override
+    public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+        return new TailStream(delegate.createOrOverwrite(blockSizeHint), delegate.getPath());
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+        return delegate.supportsBlockSize();
+    }
+
+    @Override
+    public long defaultBlockSize() {
+        return delegate.defaultBlockSize();
+    }
+
+    @Override
+    public String getPath() {
+        return delegate.getPath();
+    }
+
+    /** Sorts the encodings of every column chunk of {@code footer}, in place. */
+    static void canonicalize(FileMetaData footer) {
+        for (RowGroup group : footer.getRow_groups()) {
+            for (ColumnChunk chunk : group.getColumns()) {
+                ColumnMetaData column = chunk.getMeta_data();
+                if (column != null && column.getEncodings() != null) {
+                    List<Encoding> encodings = column.getEncodings();
+                    encodings.sort(Comparator.comparingInt(Encoding::getValue));
+                }
+            }
+        }
+    }
+
+    /** Passes bytes through, except the last {@link #TAIL_BYTES} or fewer, which close() rewrites. */
+    private static final class TailStream extends PositionOutputStream {
+        private final PositionOutputStream out;
+        private final String path;
+        private byte[] tail = new byte[1 << 16];
+        private int held;
+        private long passed;
+        private boolean closed;
+
+        TailStream(PositionOutputStream out, String path) {
+            this.out = out;
+            this.path = path;
+        }
+
+        @Override
+        public long getPos() {
+            return passed + held;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (held + length > TAIL_BYTES) {
+                int release = Math.min(held, held + length - TAIL_BYTES);
+                out.write(tail, 0, release);
+                System.arraycopy(tail, release, tail, 0, held - release);
+                held -= release;
+                passed += release;
+                if (length > TAIL_BYTES) {
+                    int direct = length - TAIL_BYTES;
+                    out.write(bytes, offset, direct);
+                    passed += direct;
+                    offset += direct;
+                    length = TAIL_BYTES;
+                }
+            }
+            if (held + length > tail.length) {
+                tail = Arrays.copyOf(tail, Math.min(TAIL_BYTES, Math.max(tail.length * 2, held + length)));
+            }
+            System.arraycopy(bytes, offset, tail, held, length);
+            held += length;
+        }
+
+        @Override
+        public void flush() {
+            // the held tail is written on close; flushing part of it would break the rewrite
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (out) {
+                out.write(rewrittenTail());
+            }
+        }
+
+        private byte[] rewrittenTail() throws IOException {
+            if (held < 8 || !Arrays.equals(Arrays.copyOfRange(tail, held - 4, held), MAGIC)) {
+                throw new IOException(path + ": the Parquet writer did not end the file with a footer");
+            }
+            int footerLength = ByteBuffer.wrap(tail, held - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            int footerStart = held - 8 - footerLength;
+            if (footerLength < 0 || footerStart < 0) {
+                throw new IOException(path + ": footer of " + footerLength + " bytes is larger than the "
+                        + TAIL_BYTES + " bytes held back");
+            }
+            FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(tail, footerStart, footerLength));
+            canonicalize(footer);
+            ByteArrayOutputStream rewritten = new ByteArrayOutputStream(held + 64);
+            rewritten.write(tail, 0, footerStart);
+            ByteArrayOutputStream footerBytes = new ByteArrayOutputStream(footerLength);
+            Util.writeFileMetaData(footer, footerBytes);
+            footerBytes.writeTo(rewritten);
+            rewritten.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(footerBytes.size()).array());
+            rewritten.write(MAGIC);
+            return rewritten.toByteArray();
+        }
+    }
+}
