@@ -159,6 +159,7 @@ final class Evaluation {
                 protocol.detectorScores());
         TemplatePairs pairs = TemplatePairs.resolve(protocol.leftTemplates(), protocol.rightTemplates(),
                 protocol.same(), templates, protocol.name() + " template pairs");
+        IjbVerification.warmUp(templates, pairs);
         JavaSparkContext spark = spark();
         int parallelism = spark.defaultParallelism();
         int partitions = settings.partitions() > 0 ? settings.partitions() : 2 * parallelism;

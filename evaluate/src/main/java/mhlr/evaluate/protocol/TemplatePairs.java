@@ -9,7 +9,9 @@ import mhlr.core.cli.UsageException;
  * The pair list of a template protocol, resolved against the pooled templates: template rows instead of ids.
  * Resolving refuses pairs that name a template without images, reporting their count and the first few.
  */
-public final class TemplatePairs {
+public final class TemplatePairs implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private static final int SHOWN_OFFENDERS = 5;
 
     private final int[] left;
@@ -112,18 +114,18 @@ public final class TemplatePairs {
         return count;
     }
 
-    /** The pairs cut into {@code blocks} contiguous blocks of nearly equal size. */
-    public List<PairBlock> blocks(int blocks) {
+    /** How many blocks {@link #block} cuts the pairs into when asked for {@code blocks}: at least one, at most n. */
+    public int blockCount(int blocks) {
+        return Math.max(1, Math.min(blocks, left.length));
+    }
+
+    /** Block {@code b} of the pairs cut into {@code count} contiguous blocks of nearly equal size. */
+    public PairBlock block(int b, int count) {
         int n = left.length;
-        int count = Math.max(1, Math.min(blocks, n));
-        List<PairBlock> result = new ArrayList<>(count);
-        for (int b = 0; b < count; b++) {
-            int from = (int) ((long) n * b / count);
-            int to = (int) ((long) n * (b + 1) / count);
-            result.add(new PairBlock(from, Arrays.copyOfRange(left, from, to), Arrays.copyOfRange(right, from, to),
-                    Arrays.copyOfRange(same, from, to)));
-        }
-        return result;
+        int from = (int) ((long) n * b / count);
+        int to = (int) ((long) n * (b + 1) / count);
+        return new PairBlock(from, Arrays.copyOfRange(left, from, to), Arrays.copyOfRange(right, from, to),
+                Arrays.copyOfRange(same, from, to));
     }
 
     /** Every k-th pair, about {@code count} of them: the sample that places the distributed ROC's ranges. */

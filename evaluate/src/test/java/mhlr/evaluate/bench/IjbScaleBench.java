@@ -17,7 +17,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * IJB-C-sized 1:1 verification on this machine: 23,000 templates, 469,375 images, 15,658,489 pairs (19,557
  * genuine), 512-d features, generated in memory (not timed). Timed as the job runs it: Spark start (local[*])
- * in the background while the driver pools the templates, then broadcast, distributed scoring and the exact
+ * in the background while the driver pools the templates, and warms up the scorer ({@link IjbVerification#warmUp}), then broadcast, distributed scoring and the exact
  * distributed ROC. Then the same protocol is computed on one
  * thread without Spark (pool, score every pair, sort, scikit-learn curve) and every TAR must be equal.
  *
@@ -49,6 +49,7 @@ public final class IjbScaleBench {
                 protocol.mediaIds(), protocol.detectorScores());
         TemplatePairs pairs = TemplatePairs.resolve(protocol.leftIds(), protocol.rightIds(), protocol.same(),
                 templates, "synthetic IJB-C");
+        IjbVerification.warmUp(templates, pairs);
         double pooling = seconds(poolStart);
         SparkSession session = starting.join();
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
