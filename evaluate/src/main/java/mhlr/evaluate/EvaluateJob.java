@@ -97,16 +97,16 @@ public final class EvaluateJob {
 
         void run(Supplier<SparkSession> session, PrintStream log) {
             Optional<Path> embeddings = arguments.optionalPath("--embeddings");
-            Optional<byte[]> model = arguments.optionalPath("--model").map(Job::readModel);
+            Configuration hadoop = hadoopConfiguration(config);
+            Optional<byte[]> model = arguments.value("--model").map(location -> readModel(location, hadoop));
             embeddings.ifPresent(file -> {
                 if (!Files.isRegularFile(file)) {
                     throw new UsageException("--embeddings " + file + " does not exist");
                 }
             });
-            Configuration hadoop = hadoopConfiguration(config);
             try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(arguments.required("--output"),
                     arguments.has("--overwrite"), hadoop)) {
-                EvaluationData data = EvaluationData.read(arguments.path("--data"), session);
+                EvaluationData data = EvaluationData.read(arguments.required("--data"), hadoop, session);
                 List<VerificationProtocol> protocols = data.select(settings.protocol());
                 if (embeddings.isPresent() && protocols.size() > 1) {
                     throw new UsageException("--data holds " + protocols.stream().map(VerificationProtocol::name).toList()
@@ -138,14 +138,26 @@ public final class EvaluateJob {
             return hadoop;
         }
 
-        private static byte[] readModel(Path file) {
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException("--model " + file + " does not exist");
-            }
+        /** The model file's bytes, from the local disk or, for a Hadoop URI (hdfs://, s3a://), its file system. */
+        private static byte[] readModel(String location, Configuration hadoop) {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
             try {
-                return Files.readAllBytes(file);
+                if (!EvaluationData.isRemote(location)) {
+                    Path file = path.toUri().getScheme() == null ? Path.of(location) : Path.of(path.toUri());
+                    if (!Files.isRegularFile(file)) {
+                        throw new UsageException("--model " + location + " does not exist");
+                    }
+                    return Files.readAllBytes(file);
+                }
+                org.apache.hadoop.fs.FileSystem fileSystem = path.getFileSystem(hadoop);
+                if (!fileSystem.isFile(path)) {
+                    throw new UsageException("--model " + location + " does not exist");
+                }
+                try (java.io.InputStream in = fileSystem.open(path)) {
+                    return in.readAllBytes();
+                }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+                throw new UncheckedIOException("cannot read --model " + location, e);
             }
         }
     }

@@ -39,6 +39,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
 
 /** Evaluates one protocol and writes its report files into the staging directory of the output. */
 final class Evaluation {
@@ -167,6 +168,7 @@ final class Evaluation {
         Optional<IjbVerification.ScoreWriter> writer = Optional.empty();
         if (settings.writeScores()) {
             String scores = output.staged(directory + "scores").toString();
+            SerializableConfiguration executorHadoop = new SerializableConfiguration(hadoop);
             writer = Optional.of((block, blockScores, templateIds) -> {
                 int[] left = new int[block.size()];
                 int[] right = new int[block.size()];
@@ -175,7 +177,7 @@ final class Evaluation {
                     right[i] = templateIds[block.right()[i]];
                 }
                 String name = String.format("part-%05d.parquet", TaskContext.getPartitionId());
-                ScoreParquet.writeIjb(new org.apache.hadoop.fs.Path(scores, name), new Configuration(),
+                ScoreParquet.writeIjb(new org.apache.hadoop.fs.Path(scores, name), executorHadoop.value(),
                         block.firstPair(), left, right, block.same(), blockScores);
             });
         }

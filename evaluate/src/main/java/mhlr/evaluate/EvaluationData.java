@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,7 +43,26 @@ import org.apache.spark.sql.functions;
 public record EvaluationData(List<VerificationProtocol> protocols, Optional<ShardSet> shards) {
     private static final int SHOWN_OFFENDERS = 5;
 
-    /** Reads the protocols at {@code data}. */
+    /**
+     * Reads the protocols at {@code location}: a local path, or a Hadoop URI (hdfs://, s3a://, ...) of a shard set.
+     * The protocols' own files (IJB meta/, CFP, pairs.txt, .bin) are read from the driver's local disk only.
+     */
+    public static EvaluationData read(String location, Configuration hadoop, Supplier<SparkSession> spark) {
+        if (isRemote(location)) {
+            ShardSet shards = ShardSet.open(location, hadoop).verify(ShardSet.Check.SIZE);
+            return new EvaluationData(fromShards(shards, spark.get()), Optional.of(shards));
+        }
+        String scheme = ShardSet.uri(location).getScheme();
+        return read(scheme == null ? Path.of(location) : Path.of(ShardSet.uri(location)), spark);
+    }
+
+    /** Whether {@code location} names a file system other than the local one (a URI with a scheme but file:). */
+    public static boolean isRemote(String location) {
+        String scheme = ShardSet.uri(location).getScheme();
+        return scheme != null && !scheme.equals("file");
+    }
+
+    /** Reads the protocols at the local path {@code data}. */
     public static EvaluationData read(Path data, Supplier<SparkSession> spark) {
         try {
             if (Files.isRegularFile(data.resolve(ShardSchema.MANIFEST_FILE))) {

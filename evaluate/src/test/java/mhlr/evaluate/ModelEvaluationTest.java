@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --model} end to end on the real LFW images of {@code lfw_a_subset}: an evaluation shard set in the
- * shard contract's layout (as ingest writes it) and an exported (untrained) tiny model.
+ * shard contract's layout (as ingest writes it) and an exported (untrained) tiny model, both named by URI
+ * ({@code file:/...}), as a cluster user names them on HDFS or S3.
  */
 class ModelEvaluationTest {
     @TempDir
@@ -64,8 +65,8 @@ class ModelEvaluationTest {
         Path output = directory.resolve("report");
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = EvaluateJob.run(SharedLocalSpark.session(), new String[] {"--model", model.toString(), "--data",
-            shards.toString(), "--output", output.toString(), "--set", "evaluate.batch-size=16"},
+        int code = EvaluateJob.run(SharedLocalSpark.session(), new String[] {"--model", model.toUri().toString(),
+            "--data", shards.toUri().toString(), "--output", output.toString(), "--set", "evaluate.batch-size=16"},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true));
 
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
