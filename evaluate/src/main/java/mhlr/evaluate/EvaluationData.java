@@ -66,7 +66,7 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
     public static EvaluationData read(Path data, Supplier<SparkSession> spark) {
         try {
             if (Files.isRegularFile(data.resolve(ShardSchema.MANIFEST_FILE))) {
-                ShardSet shards = ShardSet.open(data.toString()).verify(ShardSet.Check.SIZE);
+                ShardSet shards = ShardSet.open(data.toAbsolutePath().toUri().toString()).verify(ShardSet.Check.SIZE);
                 return new EvaluationData(fromShards(shards, spark.get()), Optional.of(shards));
             }
             if (Files.isDirectory(data.resolve(IjbMeta.META))) {
