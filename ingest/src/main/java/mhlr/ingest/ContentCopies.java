@@ -1,7 +1,7 @@
 package mhlr.ingest;
 
 import java.io.Serializable;
-import mhlr.ingest.record.FaceRecord;
+import mhlr.ingest.record.RecordSummary;
 
 /**
  * The faces that share one input hash (exact copies of the same bytes), reduced to what the driver needs: the copy
@@ -16,8 +16,9 @@ import mhlr.ingest.record.FaceRecord;
 public record ContentCopies(String keptKey, String identity, long bytes, long copies) implements Serializable {
 
     /** One face on its own. */
-    public static ContentCopies of(FaceRecord face) {
-        return new ContentCopies(TrainingSelection.copyKey(face), face.identity(), face.image().length, 1);
+    public static ContentCopies of(RecordSummary face) {
+        return new ContentCopies(TrainingSelection.copyKey(face.identity(), face.source()), face.identity(),
+                face.imageBytes(), 1);
     }
 
     /** The copies of both, keeping the smaller key (the result does not depend on the order of merging). */

@@ -22,11 +22,10 @@ import mhlr.core.shard.ProtocolEntry;
 import mhlr.core.shard.ShardFile;
 import mhlr.core.shard.ShardSchema;
 import mhlr.ingest.align.FacePreparer;
-import mhlr.ingest.record.FaceRecord;
-import mhlr.ingest.record.Outcome;
+import mhlr.ingest.record.RecordCodec;
+import mhlr.ingest.record.RecordSummary;
 import mhlr.ingest.record.SkippedRecord;
 import mhlr.ingest.shards.PairTable;
-import mhlr.ingest.shards.ShardOrder;
 import mhlr.ingest.shards.ShardPartitioner;
 import mhlr.ingest.shards.WriteShards;
 import mhlr.ingest.shards.WriteSkipped;
@@ -38,6 +37,7 @@ import mhlr.ingest.source.SourceContext;
 import mhlr.ingest.source.SourceRecords;
 import mhlr.spark.DriverProgress;
 import mhlr.spark.HadoopAtomicOutput;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -101,51 +101,77 @@ public final class Ingest {
     private IngestReport execute(HadoopAtomicOutput target) throws IOException {
         SourceContext context = new SourceContext(spark, input, settings);
         Duration interval = Duration.ofMillis(Math.round(settings.progressSeconds() * 1000));
-        JavaRDD<Outcome> prepared;
+        JavaRDD<byte[]> prepared;
+        JavaRDD<byte[]> summaryBytes;
         SkipTally tally;
         try (DriverProgress progress = DriverProgress.start(spark.sc(), "ingest", "images", interval, log)) {
             SourceRecords records = source.read(context);
             progress.expect(records.expected());
-            prepared = records.records().map(new FacePreparer(progress.counter()))
+            // Cached as RecordCodec bytes, serialized: Spark copies byte arrays and never walks them to size them.
+            // The summaries (no image bytes) are cached by the same pass, and every later pass but the shard write
+            // reads only them.
+            prepared = records.records().map(new FacePreparer(progress.counter())).map(RecordCodec::encode)
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            tally = SkipTally.fromCodes(prepared.map(o -> o.isFace() ? "" : SkipTally.code(o.skipped()))
-                    .countByValue());
+            summaryBytes = prepared.map(RecordCodec::summaryBytes).persist(StorageLevel.MEMORY_AND_DISK_SER());
+            tally = SkipTally.fromCodes(countCodes(summaryBytes));
         }
+        JavaRDD<RecordSummary> summaries = summaryBytes.map(RecordCodec::decodeSummary);
         try {
             if (tally.read() == 0) {
                 throw new UsageException("--input " + input + " holds no records to ingest (format "
                         + settings.format() + ")");
             }
-            tally.checkLimit(settings.maxSkippedFraction(), () -> badExamples(prepared));
+            tally.checkLimit(settings.maxSkippedFraction(), () -> badExamples(summaries));
             return source.kind() == DatasetKind.TRAIN
-                    ? writeTraining(context, prepared, tally, target)
-                    : writeEvaluation(context, (EvaluationSource) source, prepared, tally, target);
+                    ? writeTraining(context, prepared, summaryBytes, summaries, tally, target)
+                    : writeEvaluation(context, (EvaluationSource) source, prepared, summaries, tally, target);
         } finally {
+            summaryBytes.unpersist(false);
             prepared.unpersist(false);
         }
     }
 
+    /** Records by skip reason ({@code ""} for faces), counted in each partition and summed on the driver. */
+    private static Map<String, Long> countCodes(JavaRDD<byte[]> summaryBytes) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Map<String, Long> partition : summaryBytes.mapPartitions(summaries -> {
+            Map<String, Long> codes = new HashMap<>();
+            while (summaries.hasNext()) {
+                byte[] summary = summaries.next();
+                String code = RecordCodec.isFaceSummary(summary) ? ""
+                        : RecordCodec.decodeSummary(summary).reason().name();
+                codes.merge(code, 1L, Long::sum);
+            }
+            return List.of(codes).iterator();
+        }).collect()) {
+            partition.forEach((code, count) -> counts.merge(code, count, Long::sum));
+        }
+        return counts;
+    }
+
     /** The first bad records by source, for the message when there are too many. */
-    private static List<SkippedRecord> badExamples(JavaRDD<Outcome> prepared) {
-        return prepared.filter(o -> !o.isFace() && o.skipped().isBad()).map(Outcome::skipped)
+    private static List<SkippedRecord> badExamples(JavaRDD<RecordSummary> summaries) {
+        return summaries.filter(r -> !r.isFace() && r.skipped().isBad()).map(RecordSummary::skipped)
                 .takeOrdered(EXAMPLES, BY_SOURCE);
     }
 
-    private IngestReport writeTraining(SourceContext context, JavaRDD<Outcome> prepared, SkipTally readTally,
-            HadoopAtomicOutput target) throws IOException {
-        JavaRDD<FaceRecord> faces = prepared.filter(Outcome::isFace).map(Outcome::face);
-        JavaPairRDD<String, ContentCopies> byContent = faces
-                .mapToPair(f -> new Tuple2<>(f.contentHash(), ContentCopies.of(f)))
-                .reduceByKey(ContentCopies::merge)
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
-        Map<String, String> keptCopyByHash = new HashMap<>(byContent.filter(group -> group._2().copies() > 1)
-                .mapValues(ContentCopies::keptKey).collectAsMap());
-        Map<String, long[]> usable = new HashMap<>(byContent.values()
-                .mapToPair(kept -> new Tuple2<>(kept.identity(), new long[] {1, kept.bytes()}))
+    private IngestReport writeTraining(SourceContext context, JavaRDD<byte[]> prepared, JavaRDD<byte[]> summaryBytes,
+            JavaRDD<RecordSummary> summaries, SkipTally readTally, HadoopAtomicOutput target) throws IOException {
+        JavaRDD<RecordSummary> faces = summaries.filter(RecordSummary::isFace);
+        // Copies of the same bytes meet in one partition of a plain shuffle (the later jobs reuse its files).
+        JavaPairRDD<String, ContentCopies> byContent = summaryBytes.filter(RecordCodec::isFaceSummary)
+                .mapToPair(f -> new Tuple2<>(RecordCodec.decodeSummary(f).contentHash(), f))
+                .partitionBy(new HashPartitioner(summaryBytes.getNumPartitions()))
+                .mapPartitionsToPair(new ContentGroups());
+        Map<String, String> keptCopyByHash = new HashMap<>();
+        long duplicates = 0;
+        for (Tuple2<String, ContentCopies> group : byContent.filter(group -> group._2().copies() > 1).collect()) {
+            keptCopyByHash.put(group._1(), group._2().keptKey());
+            duplicates += group._2().copies() - 1;
+        }
+        Map<String, long[]> usable = new HashMap<>(byContent.values().mapPartitionsToPair(new IdentityUsage())
                 .reduceByKey((a, b) -> new long[] {a[0] + b[0], a[1] + b[1]})
                 .collectAsMap());
-        long duplicates = byContent.values().map(group -> group.copies() - 1).fold(0L, Long::sum);
-        byContent.unpersist(false);
         IdentityLabels labels = IdentityLabels.assign(usable, settings.minImagesPerIdentity(),
                 settings.maxIdentities());
         if (labels.classes() == 0) {
@@ -153,15 +179,15 @@ public final class Ingest {
                     + settings.minImagesPerIdentity() + " usable images (ingest.min-images-per-identity)");
         }
         Broadcast<TrainingSelection> selection = spark.broadcast(new TrainingSelection(keptCopyByHash, labels));
-        JavaRDD<Outcome> selected = faces.map(f -> selection.value().call(f));
-        JavaRDD<FaceRecord> written = selected.filter(Outcome::isFace).map(Outcome::face);
-        JavaRDD<SkippedRecord> leftOut = selected.filter(o -> !o.isFace()).map(Outcome::skipped);
+        JavaRDD<SkippedRecord> leftOut = faces.map(f -> selection.value().leftOut(f.source(), f.identity(),
+                f.contentHash())).filter(s -> s != null);
         SkipTally tally = readTally.plus(new SkipTally(0, Map.of(SkipReason.DUPLICATE, duplicates,
                 SkipReason.FILTERED, labels.leftOutImages())));
 
-        List<ShardFile> shards = writeShards(context, written, labels.keptImages(), labels.keptBytes(), target);
+        List<ShardFile> shards = writeShards(context, prepared, selection, labels.keptImages(), labels.keptBytes(),
+                target);
         List<ShardFile> files = new ArrayList<>(writeSkipped(context,
-                prepared.filter(o -> !o.isFace()).map(Outcome::skipped).union(leftOut), target));
+                summaries.filter(r -> !r.isFace()).map(RecordSummary::skipped).union(leftOut), target));
         Counts counts = new Counts(tally.read(), labels.keptImages(), tally.skipped(), tally.count(SkipReason.DUPLICATE),
                 labels.keptImages(), labels.classes());
         Manifest manifest = new Manifest(ShardSchema.VERSION, DatasetKind.TRAIN, counts, shards, files, List.of(),
@@ -174,13 +200,14 @@ public final class Ingest {
     }
 
     private IngestReport writeEvaluation(SourceContext context, EvaluationSource evaluation,
-            JavaRDD<Outcome> prepared, SkipTally tally, HadoopAtomicOutput target) throws IOException {
-        JavaRDD<FaceRecord> written = prepared.filter(Outcome::isFace).map(Outcome::face);
+            JavaRDD<byte[]> prepared, JavaRDD<RecordSummary> summaries, SkipTally tally, HadoopAtomicOutput target)
+            throws IOException {
+        JavaRDD<RecordSummary> written = summaries.filter(RecordSummary::isFace);
         long images = tally.read() - tally.skipped();
-        long bytes = images == 0 ? 0 : written.map(f -> (long) f.image().length).reduce(Long::sum);
-        List<ShardFile> shards = writeShards(context, written, images, bytes, target);
+        long bytes = images == 0 ? 0 : written.map(f -> (long) f.imageBytes()).reduce(Long::sum);
+        List<ShardFile> shards = writeShards(context, prepared, null, images, bytes, target);
 
-        Set<String> keys = new HashSet<>(written.map(FaceRecord::key).collect());
+        Set<String> keys = new HashSet<>(written.map(RecordSummary::key).collect());
         Set<String> templates = new HashSet<>(written.filter(f -> f.templateId() != null)
                 .map(f -> f.templateId().toString()).distinct().collect());
         Map<String, Protocol> protocols = new LinkedHashMap<>();
@@ -209,7 +236,7 @@ public final class Ingest {
             });
             files.add(pairs.finish());
         }
-        files.addAll(writeSkipped(context, prepared.filter(o -> !o.isFace()).map(Outcome::skipped), target));
+        files.addAll(writeSkipped(context, summaries.filter(r -> !r.isFace()).map(RecordSummary::skipped), target));
         List<ProtocolEntry> entries = new ArrayList<>();
         long dropped = 0;
         for (Protocol protocol : protocols.values()) {
@@ -232,13 +259,16 @@ public final class Ingest {
         return new IngestReport(target.target().toString(), manifest, dropped);
     }
 
-    /** Shuffles the written faces into shards by the seeded hash of their source and writes one file per shard. */
-    private List<ShardFile> writeShards(SourceContext context, JavaRDD<FaceRecord> written, long images, long bytes,
-            HadoopAtomicOutput target) {
+    /**
+     * Shuffles the written faces into shards by the seeded hash of their source and writes one file per shard.
+     *
+     * @param selection which training faces are written and their labels; {@code null} writes every face
+     */
+    private List<ShardFile> writeShards(SourceContext context, JavaRDD<byte[]> prepared,
+            Broadcast<TrainingSelection> selection, long images, long bytes, HadoopAtomicOutput target) {
         int shards = shardCount(images, bytes);
-        long seed = settings.seed();
-        List<ShardFile> files = new ArrayList<>(written
-                .mapToPair(f -> new Tuple2<>(ShardOrder.of(seed, f.source(), shards), f))
+        List<ShardFile> files = new ArrayList<>(prepared
+                .flatMapToPair(new ShardRows(settings.seed(), shards, selection))
                 .repartitionAndSortWithinPartitions(new ShardPartitioner(shards))
                 .mapPartitionsWithIndex(new WriteShards(target.staging().toString(), source.kind(),
                         settings.rowGroupBytes(), context.hadoopForExecutors()), true)

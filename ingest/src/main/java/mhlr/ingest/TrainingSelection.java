@@ -3,17 +3,15 @@ package mhlr.ingest;
 import java.io.Serializable;
 import java.util.Map;
 import mhlr.core.record.SkipReason;
-import mhlr.ingest.record.FaceRecord;
-import mhlr.ingest.record.Outcome;
-import org.apache.spark.api.java.function.Function;
+import mhlr.ingest.record.SkippedRecord;
 
 /**
  * The last word on each usable training face: an exact duplicate of another input image is skipped (the copy
  * kept is the one with the smallest identity and source, so the choice does not depend on read order); a face of
  * an identity the filters left out is skipped; every other face gets its dense label.
  */
-public final class TrainingSelection implements Function<FaceRecord, Outcome>, Serializable {
-    private static final long serialVersionUID = 1L;
+public final class TrainingSelection implements Serializable {
+    private static final long serialVersionUID = 2L;
 
     private final Map<String, String> keptCopyByHash;
     private final IdentityLabels labels;
@@ -28,22 +26,28 @@ public final class TrainingSelection implements Function<FaceRecord, Outcome>, S
     }
 
     /** The key that orders copies of the same bytes: identity, then source. */
-    public static String copyKey(FaceRecord face) {
-        return face.identity() + "\n" + face.source();
+    public static String copyKey(String identity, String source) {
+        return identity + "\n" + source;
     }
 
-    @Override
-    public Outcome call(FaceRecord face) {
-        String kept = keptCopyByHash.get(face.contentHash());
-        if (kept != null && !kept.equals(copyKey(face))) {
+    /**
+     * Why the face of {@code identity} read from {@code source} with input hash {@code contentHash} is not written,
+     * or {@code null} when it is (with {@link #label}).
+     */
+    public SkippedRecord leftOut(String source, String identity, String contentHash) {
+        String kept = keptCopyByHash.get(contentHash);
+        if (kept != null && !kept.equals(copyKey(identity, source))) {
             String keptSource = kept.substring(kept.indexOf('\n') + 1);
-            return Outcome.skipped(face.source(), SkipReason.DUPLICATE, face.source() + ": same bytes as " + keptSource);
+            return new SkippedRecord(source, SkipReason.DUPLICATE, source + ": same bytes as " + keptSource);
         }
-        Integer label = labels.label(face.identity());
-        if (label == null) {
-            return Outcome.skipped(face.source(), SkipReason.FILTERED, face.source() + ": "
-                    + labels.whyLeftOut(face.identity()));
+        if (labels.label(identity) == null) {
+            return new SkippedRecord(source, SkipReason.FILTERED, source + ": " + labels.whyLeftOut(identity));
         }
-        return Outcome.face(face.withLabel(label));
+        return null;
+    }
+
+    /** The dense label of a kept identity, or {@code null}. */
+    public Integer label(String identity) {
+        return labels.label(identity);
     }
 }

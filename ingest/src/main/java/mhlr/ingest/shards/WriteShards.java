@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import mhlr.core.shard.DatasetKind;
 import mhlr.ingest.record.FaceRecord;
+import mhlr.ingest.record.RecordCodec;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function2;
@@ -15,11 +16,11 @@ import scala.Tuple2;
 
 /**
  * The Spark task that writes one shard: partition {@code i} (records keyed by {@link ShardOrder}, partitioned by
- * {@link ShardPartitioner} and sorted) becomes {@code shard-i.parquet} in the staging directory; the task returns
+ * {@link ShardPartitioner} and sorted, each face in its {@link RecordCodec} bytes) becomes {@code shard-i.parquet} in the staging directory; the task returns
  * the file's description for the manifest.
  */
 public final class WriteShards
-        implements Function2<Integer, Iterator<Tuple2<ShardOrder, FaceRecord>>, Iterator<WrittenFile>> {
+        implements Function2<Integer, Iterator<Tuple2<ShardOrder, byte[]>>, Iterator<WrittenFile>> {
     private static final long serialVersionUID = 1L;
 
     private final String directory;
@@ -36,7 +37,7 @@ public final class WriteShards
     }
 
     @Override
-    public Iterator<WrittenFile> call(Integer index, Iterator<Tuple2<ShardOrder, FaceRecord>> rows) {
+    public Iterator<WrittenFile> call(Integer index, Iterator<Tuple2<ShardOrder, byte[]>> rows) {
         Iterator<FaceRecord> faces = new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -45,7 +46,7 @@ public final class WriteShards
 
             @Override
             public FaceRecord next() {
-                return rows.next()._2();
+                return RecordCodec.decodeFace(rows.next()._2());
             }
         };
         TaskContext task = TaskContext.get();

@@ -13,6 +13,7 @@ import mhlr.core.record.SkipReason;
 import mhlr.core.shard.DatasetKind;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
+import mhlr.ingest.record.RecordCodec;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -54,12 +55,15 @@ public final class FolderSource implements Source {
         }
         Broadcast<SerializableConfiguration> hadoop = context.hadoopForExecutors();
         String rootUri = root.toString();
-        JavaRDD<Outcome> listed = context.spark()
+        // Cached and shuffled as RecordCodec bytes: Spark copies byte arrays and never walks them to size them.
+        JavaRDD<byte[]> listed = context.spark()
                 .parallelize(identities, context.partitions(identities.size(), identities.size()))
                 .flatMap(new ListFiles(rootUri, hadoop))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .map(RecordCodec::encode)
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
         long count = listed.count();
-        JavaRDD<Outcome> balanced = listed.repartition(context.partitions(count, Math.max(1, count)));
+        JavaRDD<Outcome> balanced = listed.repartition(context.partitions(count, Math.max(1, count)))
+                .map(RecordCodec::decode);
         JavaRDD<Outcome> read = balanced.map(new FileReader(rootUri, SkipReason.UNREADABLE_PATH,
                 "was listed", hadoop));
         return new SourceRecords(read, count);

@@ -1,0 +1,50 @@
+package mhlr.ingest;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import mhlr.ingest.record.FaceRecord;
+import mhlr.ingest.record.RecordCodec;
+import mhlr.ingest.record.RecordSummary;
+import mhlr.ingest.shards.ShardOrder;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import scala.Tuple2;
+
+/**
+ * Turns each prepared record ({@link RecordCodec} bytes) that is written into its shard row: keyed by its
+ * {@link ShardOrder}, still encoded (so the shuffle moves and sizes byte arrays), with its dense label for training.
+ * Skipped records, duplicates and faces the filters left out give nothing.
+ */
+final class ShardRows implements PairFlatMapFunction<byte[], ShardOrder, byte[]> {
+    private static final long serialVersionUID = 1L;
+
+    private final long seed;
+    private final int shards;
+    private final Broadcast<TrainingSelection> selection;
+
+    /** @param selection the training selection, or {@code null} for evaluation (every face is written) */
+    ShardRows(long seed, int shards, Broadcast<TrainingSelection> selection) {
+        this.seed = seed;
+        this.shards = shards;
+        this.selection = selection;
+    }
+
+    @Override
+    public Iterator<Tuple2<ShardOrder, byte[]>> call(byte[] record) {
+        if (!RecordCodec.isFace(record)) {
+            return Collections.emptyIterator();
+        }
+        RecordSummary face = RecordCodec.summary(record);
+        byte[] row = record;
+        if (selection != null) {
+            TrainingSelection choice = selection.value();
+            if (choice.leftOut(face.source(), face.identity(), face.contentHash()) != null) {
+                return Collections.emptyIterator();
+            }
+            FaceRecord labelled = RecordCodec.decodeFace(record).withLabel(choice.label(face.identity()));
+            row = RecordCodec.encode(labelled);
+        }
+        return List.of(new Tuple2<>(ShardOrder.of(seed, face.source(), shards), row)).iterator();
+    }
+}
