@@ -26,6 +26,8 @@ public final class FileReader implements Function<Outcome, Outcome> {
     private final SkipReason whenMissing;
     private final String missingDetail;
     private final Broadcast<SerializableConfiguration> hadoop;
+    private transient Path rootPath;
+    private transient java.nio.file.Path localRoot;
 
     /**
      * @param root the input root the sources are relative to (a qualified URI string)
@@ -47,8 +49,10 @@ public final class FileReader implements Function<Outcome, Outcome> {
         }
         FaceRecord face = listed.face();
         try {
-            return Outcome.face(face.withImage(InputFiles.readAll(new Path(root, face.source()),
-                    hadoop.value().value(), MAX_BYTES)));
+            java.nio.file.Path local = localPath(face.source());
+            byte[] bytes = local != null ? InputFiles.readLocal(local, MAX_BYTES)
+                    : InputFiles.readAll(new Path(rootPath, face.source()), hadoop.value().value(), MAX_BYTES);
+            return Outcome.face(face.withImage(bytes));
         } catch (FileNotFoundException e) {
             return Outcome.skipped(face.source(), whenMissing, face.source() + ": " + missingDetail
                     + ", but there is no such file");
@@ -56,5 +60,36 @@ public final class FileReader implements Function<Outcome, Outcome> {
             return Outcome.skipped(face.source(), SkipReason.UNREADABLE_PATH, face.source() + ": cannot be read: "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * The local file of {@code source} when the root is local and the name is plain (ASCII letters, digits and
+     * {@code ._-} in segments that are not {@code .} or {@code ..}), where resolving it directly gives the file
+     * Hadoop's {@link Path} would name, without Hadoop's parsing and normalising every name; else {@code null}.
+     */
+    private java.nio.file.Path localPath(String source) {
+        if (rootPath == null) {
+            rootPath = new Path(root);
+            localRoot = InputFiles.isLocal(rootPath) ? java.nio.file.Path.of(rootPath.toUri()) : null;
+        }
+        return localRoot != null && isPlain(source) ? localRoot.resolve(source) : null;
+    }
+
+    static boolean isPlain(String relative) {
+        int segmentStart = 0;
+        for (int i = 0; i <= relative.length(); i++) {
+            char c = i < relative.length() ? relative.charAt(i) : '/';
+            if (c == '/') {
+                int length = i - segmentStart;
+                if (length == 0 || (length <= 2 && relative.startsWith(length == 1 ? "." : "..", segmentStart))) {
+                    return false;
+                }
+                segmentStart = i + 1;
+            } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -3,11 +3,13 @@ package mhlr.ingest.source;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -54,6 +56,39 @@ final class InputFiles {
         }
     }
 
+    /**
+     * A whole local file, in one open (no separate probes for a directory or the size).
+     *
+     * @throws FileNotFoundException when there is no such file
+     * @throws IOException when it is a directory, larger than {@code maxBytes}, or cannot be read
+     */
+    static byte[] readLocal(java.nio.file.Path local, long maxBytes) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(local);
+                InputStream in = Channels.newInputStream(channel)) {
+            long size = channel.size();
+            checkSize(size, maxBytes);
+            byte[] bytes = in.readNBytes((int) size);
+            if (bytes.length < size) {
+                return bytes;
+            }
+            byte[] more = in.readNBytes((int) (maxBytes - size) + 1);
+            if (more.length == 0) {
+                return bytes;
+            }
+            checkSize(size + more.length, maxBytes);
+            byte[] all = Arrays.copyOf(bytes, bytes.length + more.length);
+            System.arraycopy(more, 0, all, bytes.length, more.length);
+            return all;
+        } catch (NoSuchFileException e) {
+            throw new FileNotFoundException(local.toString());
+        } catch (IOException e) {
+            if (Files.isDirectory(local)) {
+                throw new IOException("is a directory, not an image file");
+            }
+            throw e;
+        }
+    }
+
     /** A read-only channel over the file, for positioned reads (core's RecordIO reader). */
     static SeekableByteChannel channel(Path path, Configuration hadoop) throws IOException {
         if (isLocal(path)) {
@@ -62,7 +97,7 @@ final class InputFiles {
         return HadoopChannel.open(path.getFileSystem(hadoop), path);
     }
 
-    private static boolean isLocal(Path path) {
+    static boolean isLocal(Path path) {
         return "file".equals(path.toUri().getScheme());
     }
 
