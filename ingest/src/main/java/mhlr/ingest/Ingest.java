@@ -111,8 +111,8 @@ public final class Ingest {
             // The summaries (no image bytes) are cached by the same pass, and every later pass but the shard write
             // reads only them.
             prepared = records.records().map(new FacePreparer(progress.counter())).map(RecordCodec::encode)
-                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            summaryBytes = prepared.map(RecordCodec::summaryBytes).persist(StorageLevel.MEMORY_AND_DISK_SER());
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            summaryBytes = prepared.map(RecordCodec::summaryBytes).persist(StorageLevel.MEMORY_AND_DISK());
             tally = SkipTally.fromCodes(countCodes(summaryBytes));
         }
         JavaRDD<RecordSummary> summaries = summaryBytes.map(RecordCodec::decodeSummary);
@@ -271,7 +271,8 @@ public final class Ingest {
                 .flatMapToPair(new ShardRows(settings.seed(), shards, selection))
                 .repartitionAndSortWithinPartitions(new ShardPartitioner(shards))
                 .mapPartitionsWithIndex(new WriteShards(target.staging().toString(), source.kind(),
-                        settings.rowGroupBytes(), context.hadoopForExecutors()), true)
+                        settings.rowGroupBytes(), context.hadoopForExecutors(),
+                        selection == null ? face -> face : TrainingSelection.labelling(selection)), true)
                 .collect().stream().map(WrittenFile::toShardFile).toList());
         files.sort(Comparator.comparing(ShardFile::file));
         return files;

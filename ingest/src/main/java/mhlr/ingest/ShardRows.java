@@ -3,7 +3,6 @@ package mhlr.ingest;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.RecordCodec;
 import mhlr.ingest.record.RecordSummary;
 import mhlr.ingest.shards.ShardOrder;
@@ -13,8 +12,9 @@ import scala.Tuple2;
 
 /**
  * Turns each prepared record ({@link RecordCodec} bytes) that is written into its shard row: keyed by its
- * {@link ShardOrder}, still encoded (so the shuffle moves and sizes byte arrays), with its dense label for training.
- * Skipped records, duplicates and faces the filters left out give nothing.
+ * {@link ShardOrder}, the cached bytes as they are (the shuffle moves and sizes byte arrays; the label is given
+ * when the shard is written, by {@link TrainingSelection#labelling}). Skipped records, duplicates and faces the
+ * filters left out give nothing.
  */
 final class ShardRows implements PairFlatMapFunction<byte[], ShardOrder, byte[]> {
     private static final long serialVersionUID = 1L;
@@ -36,15 +36,10 @@ final class ShardRows implements PairFlatMapFunction<byte[], ShardOrder, byte[]>
             return Collections.emptyIterator();
         }
         RecordSummary face = RecordCodec.summary(record);
-        byte[] row = record;
-        if (selection != null) {
-            TrainingSelection choice = selection.value();
-            if (choice.leftOut(face.source(), face.identity(), face.contentHash()) != null) {
-                return Collections.emptyIterator();
-            }
-            FaceRecord labelled = RecordCodec.decodeFace(record).withLabel(choice.label(face.identity()));
-            row = RecordCodec.encode(labelled);
+        if (selection != null
+                && selection.value().leftOut(face.source(), face.identity(), face.contentHash()) != null) {
+            return Collections.emptyIterator();
         }
-        return List.of(new Tuple2<>(ShardOrder.of(seed, face.source(), shards), row)).iterator();
+        return List.of(new Tuple2<>(ShardOrder.of(seed, face.source(), shards), record)).iterator();
     }
 }

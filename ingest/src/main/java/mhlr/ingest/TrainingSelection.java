@@ -3,7 +3,10 @@ package mhlr.ingest;
 import java.io.Serializable;
 import java.util.Map;
 import mhlr.core.record.SkipReason;
+import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.SkippedRecord;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The last word on each usable training face: an exact duplicate of another input image is skipped (the copy
@@ -44,6 +47,17 @@ public final class TrainingSelection implements Serializable {
             return new SkippedRecord(source, SkipReason.FILTERED, source + ": " + labels.whyLeftOut(identity));
         }
         return null;
+    }
+
+    /** Gives each written face (of a kept identity) its dense label, from the broadcast selection. */
+    public static Function<FaceRecord, FaceRecord> labelling(Broadcast<TrainingSelection> selection) {
+        return face -> {
+            Integer label = selection.value().label(face.identity());
+            if (label == null) {
+                throw new IllegalStateException("no label for the identity of written face " + face.source());
+            }
+            return face.withLabel(label);
+        };
     }
 
     /** The dense label of a kept identity, or {@code null}. */

@@ -9,6 +9,7 @@ import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.RecordCodec;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.SerializableConfiguration;
@@ -27,13 +28,16 @@ public final class WriteShards
     private final DatasetKind kind;
     private final long rowGroupBytes;
     private final Broadcast<SerializableConfiguration> hadoop;
+    private final Function<FaceRecord, FaceRecord> finish;
 
+    /** @param finish completes each decoded face before it is written (e.g. gives its label) */
     public WriteShards(String directory, DatasetKind kind, long rowGroupBytes,
-            Broadcast<SerializableConfiguration> hadoop) {
+            Broadcast<SerializableConfiguration> hadoop, Function<FaceRecord, FaceRecord> finish) {
         this.directory = directory;
         this.kind = kind;
         this.rowGroupBytes = rowGroupBytes;
         this.hadoop = hadoop;
+        this.finish = finish;
     }
 
     @Override
@@ -46,7 +50,11 @@ public final class WriteShards
 
             @Override
             public FaceRecord next() {
-                return RecordCodec.decodeFace(rows.next()._2());
+                try {
+                    return finish.call(RecordCodec.decodeFace(rows.next()._2()));
+                } catch (Exception e) {
+                    throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                }
             }
         };
         TaskContext task = TaskContext.get();

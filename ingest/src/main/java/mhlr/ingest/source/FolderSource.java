@@ -60,7 +60,7 @@ public final class FolderSource implements Source {
                 .parallelize(identities, context.partitions(identities.size(), identities.size()))
                 .flatMap(new ListFiles(rootUri, hadoop))
                 .map(RecordCodec::encode)
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                .persist(StorageLevel.MEMORY_AND_DISK());
         long count = listed.count();
         JavaRDD<Outcome> balanced = listed.repartition(context.partitions(count, Math.max(1, count)))
                 .map(RecordCodec::decode);
