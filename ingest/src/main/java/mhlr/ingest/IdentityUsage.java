@@ -7,9 +7,8 @@ import org.apache.spark.api.java.function.PairFlatMapFunction;
 import scala.Tuple2;
 
 /**
- * Sums the kept copies of one partition by identity: {@code {images, stored bytes}} per identity, to be merged
- * across partitions (few updates per identity, where a {@code reduceByKey} over every face would size its map
- * again and again).
+ * Sums the kept copies of one partition by identity: {@code {images, stored bytes}} per identity, which
+ * {@link IdentityTotals} adds up across partitions.
  */
 final class IdentityUsage implements PairFlatMapFunction<Iterator<ContentCopies>, String, long[]> {
     private static final long serialVersionUID = 1L;

@@ -107,7 +107,8 @@ public final class Ingest {
         try (DriverProgress progress = DriverProgress.start(spark.sc(), "ingest", "images", interval, log)) {
             SourceRecords records = source.read(context);
             progress.expect(records.expected());
-            // Cached as RecordCodec bytes, serialized: Spark copies byte arrays and never walks them to size them.
+            // Cached as RecordCodec bytes: Spark sizes a byte array in constant time (an object graph by walking it)
+            // and, when it spills, serializes it with one copy.
             // The summaries (no image bytes) are cached by the same pass, and every later pass but the shard write
             // reads only them.
             prepared = records.records().map(new FacePreparer(progress.counter())).map(RecordCodec::encode)
@@ -170,7 +171,8 @@ public final class Ingest {
             duplicates += group._2().copies() - 1;
         }
         Map<String, long[]> usable = new HashMap<>(byContent.values().mapPartitionsToPair(new IdentityUsage())
-                .reduceByKey((a, b) -> new long[] {a[0] + b[0], a[1] + b[1]})
+                .partitionBy(new HashPartitioner(byContent.getNumPartitions()))
+                .mapPartitionsToPair(new IdentityTotals())
                 .collectAsMap());
         IdentityLabels labels = IdentityLabels.assign(usable, settings.minImagesPerIdentity(),
                 settings.maxIdentities());
