@@ -147,13 +147,14 @@ public final class IngestBench {
         }
     }
 
-    /** Loads classes, JIT-compiles the decoders and reads the files into the page cache; not timed. */
+    /** Loads classes, JIT-compiles the decoders and both jobs' code, reads the files into the page cache; not timed. */
     private static void warmUp(List<Path> files, Path rec, RecordIoIndex index, SparkSession spark, Path data)
             throws Exception {
         folderLoop(files.subList(0, Math.min(WARM_UP, files.size())), true);
         folderLoop(files, false);
         recordLoop(rec, index, false);
         job(spark, "folders", data.resolve("folders"), data);
+        job(spark, "recordio", data.resolve("recordio"), data);
     }
 
     private static Rate folderLoop(List<Path> files, boolean prepare) throws IOException, BadRecordException {
