@@ -82,6 +82,7 @@ public final class IngestBench {
 
         warmUp(files, rec, index, spark, data);
         List<String> table = new ArrayList<>();
+        List<String> scaling = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             Rate folderDecode = folderLoop(files, false);
             Rate folderLoop = folderLoop(files, true);
@@ -89,14 +90,21 @@ public final class IngestBench {
             Rate recordDecode = recordLoop(rec, index, false);
             Rate recordLoop = recordLoop(rec, index, true);
             Rate recordJob = job(spark, "recordio", data.resolve("recordio"), data);
+            Rate parallelDecode = parallelFolderDecode(files, cores);
             table.add(row("folders", folderJob, folderLoop, folderDecode, cores));
             table.add(row("recordio", recordJob, recordLoop, recordDecode, cores));
+            scaling.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", folderDecode.wall(),
+                    parallelDecode.wall(), parallelDecode.wall() / folderDecode.wall()));
         }
         System.out.println();
         System.out.println("| source | job img/s | loop img/s | decode img/s | job / loop | job per core / decode"
                 + " | job img/CPU-s | loop img/CPU-s | decode img/CPU-s |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         table.forEach(System.out::println);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "| folders decode, 1 thread img/s | decode, %d threads img/s | speed-up |%n", cores);
+        System.out.println("|---|---|---|");
+        scaling.forEach(System.out::println);
         System.exit(0);
     }
 
@@ -167,6 +175,29 @@ public final class IngestBench {
             } else {
                 ImageDecoder.decode(bytes, file.toString());
             }
+        }
+        return Rate.since(files.size(), start, cpu);
+    }
+
+    /**
+     * Decode alone on {@code threads} plain threads, each a contiguous share of the files: the most any parallel job
+     * can gain over one thread on this machine, whatever its framework.
+     */
+    private static Rate parallelFolderDecode(List<Path> files, int threads) throws Exception {
+        long start = System.nanoTime();
+        long cpu = processCpuNanos();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Rate>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<Path> share = files.subList(files.size() * t / threads, files.size() * (t + 1) / threads);
+                parts.add(pool.submit(() -> folderLoop(share, false)));
+            }
+            for (java.util.concurrent.Future<Rate> part : parts) {
+                part.get();
+            }
+        } finally {
+            pool.shutdown();
         }
         return Rate.since(files.size(), start, cpu);
     }
