@@ -43,7 +43,10 @@ class TrainingModelGradientTest {
     private static void checkGradients(BackboneSpec spec, double sampleRate, int stride) {
         TrainingModel model = TrainingModel.builder(spec, 5).dataType(DataType.DOUBLE).seed(11)
                 .margin(new CombinedMarginLoss(16, 1, 0.5, 0, false)).sampleRate(sampleRate).build();
-        INDArray images = Nd4j.rand(DataType.DOUBLE, 4, 3, spec.inputSize(), spec.inputSize()).muli(2).subi(1);
+        // Fixed images: with fresh random ones each run, an activation now and then lies within the step of a PReLU
+        // kink, and the central difference straddles it.
+        INDArray images = Nd4j.rand(Nd4j.create(DataType.DOUBLE, 4, 3, spec.inputSize(), spec.inputSize()),
+                Nd4j.getRandomFactory().getNewRandomInstance(29)).muli(2).subi(1);
         int[] labels = {0, 3, 3, 1};
         Map<String, INDArray> analytic = model.lossAndGradients(images, labels);
         Map<String, INDArray> parameters = model.parameters();
