@@ -143,7 +143,7 @@ public final class EvaluateJob {
             org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
             try {
                 if (!EvaluationData.isRemote(location)) {
-                    Path file = path.toUri().getScheme() == null ? Path.of(location) : Path.of(path.toUri());
+                    Path file = EvaluationData.localPath(location);
                     if (!Files.isRegularFile(file)) {
                         throw new UsageException("--model " + location + " does not exist");
                     }

@@ -52,8 +52,13 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
             ShardSet shards = ShardSet.open(location, hadoop).verify(ShardSet.Check.SIZE);
             return new EvaluationData(fromShards(shards, spark.get()), Optional.of(shards));
         }
-        String scheme = ShardSet.uri(location).getScheme();
-        return read(scheme == null ? Path.of(location) : Path.of(ShardSet.uri(location)), spark);
+        return read(localPath(location), spark);
+    }
+
+    /** The local path of a location that is not {@link #isRemote}: a plain path or a {@code file:} URI. */
+    public static Path localPath(String location) {
+        java.net.URI uri = ShardSet.uri(location);
+        return uri.getScheme() == null ? Path.of(location) : Path.of(uri);
     }
 
     /** Whether {@code location} names a file system other than the local one (a URI with a scheme but file:). */

@@ -168,27 +168,7 @@ public final class RecordCodec {
 
     /** What the metadata passes need of the encoded record: everything but the image bytes (not copied). */
     public static RecordSummary summary(byte[] bytes) {
-        if (bytes[0] != FACE) {
-            return RecordSummary.of(decodeSkipped(bytes));
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        try {
-            in.get();
-            int flags = in.getInt();
-            String source = string(in);
-            String identity = (flags & IDENTITY) != 0 ? string(in) : null;
-            String key = (flags & KEY) != 0 ? string(in) : null;
-            String hash = (flags & CONTENT_HASH) != 0 ? string(in) : null;
-            Integer templateId = (flags & TEMPLATE_ID) != 0 ? in.getInt() : null;
-            skip(in, Integer.bitCount(flags & (MEDIA_ID | DETECTOR_SCORE | LABEL)) * Integer.BYTES);
-            if ((flags & LANDMARKS) != 0) {
-                skip(in, in.getInt() * Float.BYTES);
-            }
-            int imageBytes = (flags & IMAGE) != 0 ? in.getInt() : 0;
-            return RecordSummary.face(source, identity, key, templateId, hash, imageBytes);
-        } catch (BufferUnderflowException e) {
-            throw new IllegalArgumentException("encoded face ends early", e);
-        }
+        return bytes[0] == FACE ? faceSummary(bytes) : RecordSummary.of(decodeSkipped(bytes));
     }
 
     /** The bytes of the record's {@link #summary}, from the record's bytes (a skipped record's are the same). */
@@ -224,21 +204,36 @@ public final class RecordCodec {
 
     /** The summary {@link #summaryBytes} wrote. */
     public static RecordSummary decodeSummary(byte[] bytes) {
-        if (bytes[0] != FACE_SUMMARY) {
-            return RecordSummary.of(decodeSkipped(bytes));
-        }
+        return bytes[0] == FACE_SUMMARY ? faceSummary(bytes) : RecordSummary.of(decodeSkipped(bytes));
+    }
+
+    /**
+     * A face's summary from a whole face ({@link #FACE}) or from a summary ({@link #FACE_SUMMARY}): both start alike,
+     * then a face skips what a summary leaves out and gives its image's length.
+     */
+    private static RecordSummary faceSummary(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
-            in.get();
+            boolean whole = in.get() == FACE;
             int flags = in.getInt();
             String source = string(in);
             String identity = (flags & IDENTITY) != 0 ? string(in) : null;
             String key = (flags & KEY) != 0 ? string(in) : null;
             String hash = (flags & CONTENT_HASH) != 0 ? string(in) : null;
             Integer templateId = (flags & TEMPLATE_ID) != 0 ? in.getInt() : null;
-            return RecordSummary.face(source, identity, key, templateId, hash, in.getInt());
+            int imageBytes;
+            if (whole) {
+                skip(in, Integer.bitCount(flags & (MEDIA_ID | DETECTOR_SCORE | LABEL)) * Integer.BYTES);
+                if ((flags & LANDMARKS) != 0) {
+                    skip(in, in.getInt() * Float.BYTES);
+                }
+                imageBytes = (flags & IMAGE) != 0 ? in.getInt() : 0;
+            } else {
+                imageBytes = in.getInt();
+            }
+            return RecordSummary.face(source, identity, key, templateId, hash, imageBytes);
         } catch (BufferUnderflowException e) {
-            throw new IllegalArgumentException("encoded summary ends early", e);
+            throw new IllegalArgumentException("encoded face or summary ends early", e);
         }
     }
 
