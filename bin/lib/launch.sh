@@ -16,9 +16,8 @@ set -euo pipefail
 # ND4J's OpenMP threads spin while they wait unless told otherwise; passive waiting saves most of a busy CPU.
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 # oneDNN (through libnd4j) copies each convolution's arrays into freshly allocated buffers on every call. By default
-# glibc gives that memory back to the kernel and faults it in again the next time (about 4 ms per MB here), which
-# cost more than the convolutions. Keep freed memory in the process and back it with transparent huge pages: iResNet-18
-# trained 2-3x faster (docs/BENCHMARKS.md). Appended to any GLIBC_TUNABLES already set; older glibc ignores it.
+# glibc gives that memory back to the kernel and faults it in again the next time. Keep freed memory in the process
+# and back it with transparent huge pages: iResNet-18 trained 2.7x faster (docs/BENCHMARKS.md). Appended to any GLIBC_TUNABLES already set; older glibc ignores it.
 MHLR_MALLOC_TUNABLES="glibc.malloc.hugetlb=1:glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=68719476736:glibc.malloc.top_pad=268435456"
 export GLIBC_TUNABLES="${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}$MHLR_MALLOC_TUNABLES"
 
