@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import java.util.Locale;
 import mhlr.core.cli.UsageException;
 import mhlr.train.loss.CombinedMarginLoss;
+import mhlr.train.loss.MarginGradient;
 import mhlr.train.model.BackboneSpec;
 import mhlr.train.model.Backbones;
 import mhlr.train.model.TrainingModel;
@@ -62,6 +63,7 @@ final class ModelFromConfig {
             throw new UsageException("train.loss.type = " + type + " but (m1, m2, m3) = (" + m1 + ", " + m2 + ", " + m3
                     + "); ArcFace is (1, 0.5, 0), CosFace (1, 0, 0.4); set the margins or type = combined");
         }
-        return new CombinedMarginLoss(loss.getDouble("scale"), m1, m2, m3, false);
+        return new CombinedMarginLoss(loss.getDouble("scale"), m1, m2, m3,
+                MarginGradient.fromKey(loss.getString("gradient")));
     }
 }

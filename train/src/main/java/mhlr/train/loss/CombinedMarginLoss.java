@@ -5,25 +5,30 @@ import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * The combined margin softmax of insightface: logits are s * cos(theta) for every class except the target, whose
- * logit becomes s * (cos(m1 * theta + m2) - m3); then softmax cross-entropy, averaged over the batch. ArcFace is
- * (s, m1, m2, m3) = (64, 1, 0.5, 0), CosFace (64, 1, 0, 0.4).
+ * logit carries a margin; then softmax cross-entropy, averaged over the batch. ArcFace is (s, m1, m2, m3) =
+ * (64, 1, 0.5, 0), CosFace (64, 1, 0, 0.4). Cosines are between L2-normalised embeddings and L2-normalised class
+ * centres.
  *
- * <p>Cosines are between L2-normalised embeddings and L2-normalised class centres and are clamped to
- * [-1 + {@link #COSINE_EPSILON}, 1 - {@link #COSINE_EPSILON}] so that sqrt(1 - cos^2) keeps a finite gradient.
- *
- * <p>With m1 = 1 and m2 &gt; 0 the target follows arcface_torch's differentiable ArcFace: cos(theta + m2) =
- * cos * cos(m2) - sin * sin(m2) where cos(theta) &gt; cos(pi - m2), else cos - m2 * sin(pi - m2), which keeps the target
- * logit decreasing in theta once theta + m2 would pass pi; with easy margin the condition is cos &gt; 0 and the
- * fallback the plain cosine. (The newest arcface_torch applies the ArcFace angle under {@code no_grad}, i.e. passes the
- * gradient straight through; this class keeps the exact gradient, which a finite-difference check verifies.)
- * With m1 != 1 the target is cos(m1 * acos(cos) + m2) - m3 without a fallback.
+ * <p>How the target logit is formed and differentiated depends on {@link MarginGradient}:
+ * <ul>
+ *   <li>{@link MarginGradient#STRAIGHT_THROUGH} (the default) is arcface_torch's {@code CombinedMarginLoss} as FastFace
+ *       trains with it: cosines clamped to [-1, 1]; with m1 = 1 and m3 = 0 the target becomes
+ *       {@code cos(arccos(c) + m2)}; with m3 &gt; 0 it becomes {@code c - m3} (and m2 is not applied: arcface_torch's
+ *       {@code elif}); m1 != 1 is refused, as arcface_torch raises. The margin is applied under {@code no_grad}, so the
+ *       gradient reaching the cosine is that of an unmargined logit, bounded by s.</li>
+ *   <li>{@link MarginGradient#EXACT} differentiates the margined target: cosines clamped to
+ *       [-1 + {@link #COSINE_EPSILON}, 1 - {@link #COSINE_EPSILON}] so that sqrt(1 - c^2) stays away from 0; with
+ *       m1 = 1 and m2 &gt; 0, {@code cos(theta + m2)} where {@code c > cos(pi - m2)}, else
+ *       {@code c - m2 * sin(pi - m2)} (the older arcface_torch's fallback, which keeps the logit decreasing in theta);
+ *       with m1 != 1, {@code cos(m1 * arccos(c) + m2)}; then m3 is subtracted, so both margins apply together.</li>
+ * </ul>
  *
  * <p>{@link #build} writes the forward pass and its gradient into the graph (the backbone's graph carries its own
  * backward, see {@code mhlr.train.model.GradientTape}).
  */
 public final class CombinedMarginLoss {
 
-    /** Distance of the cosine clamp from +-1. */
+    /** Distance of the exact form's cosine clamp from +-1. */
     public static final double COSINE_EPSILON = 1e-6;
     /** arcface_torch's scale. */
     public static final double DEFAULT_SCALE = 64;
@@ -33,16 +38,16 @@ public final class CombinedMarginLoss {
     private final double m1;
     private final double m2;
     private final double m3;
-    private final boolean easyMargin;
+    private final MarginGradient gradient;
 
     /**
-     * @param scale      s, the logit scale
-     * @param m1         multiplicative angular margin (SphereFace), 1 for none
-     * @param m2         additive angular margin (ArcFace), 0 for none
-     * @param m3         additive cosine margin (CosFace), 0 for none
-     * @param easyMargin ArcFace's easy margin: apply the angular margin only where cos &gt; 0
+     * @param scale    s, the logit scale
+     * @param m1       multiplicative angular margin (SphereFace), 1 for none; only with {@link MarginGradient#EXACT}
+     * @param m2       additive angular margin (ArcFace), 0 for none
+     * @param m3       additive cosine margin (CosFace), 0 for none
+     * @param gradient how the margined target is differentiated
      */
-    public CombinedMarginLoss(double scale, double m1, double m2, double m3, boolean easyMargin) {
+    public CombinedMarginLoss(double scale, double m1, double m2, double m3, MarginGradient gradient) {
         if (!(scale > 0)) {
             throw new IllegalArgumentException("margin-loss scale must be positive, got " + scale);
         }
@@ -50,21 +55,25 @@ public final class CombinedMarginLoss {
             throw new IllegalArgumentException("margins need m1 > 0, 0 <= m2 < pi, m3 >= 0; got m1=" + m1 + " m2="
                     + m2 + " m3=" + m3);
         }
+        if (gradient == MarginGradient.STRAIGHT_THROUGH && m1 != 1) {
+            throw new IllegalArgumentException("m1 = " + m1 + " (a multiplicative margin) needs train.loss.gradient ="
+                    + " exact: arcface_torch's straight-through form has no m1");
+        }
         this.scale = scale;
         this.m1 = m1;
         this.m2 = m2;
         this.m3 = m3;
-        this.easyMargin = easyMargin;
+        this.gradient = gradient;
     }
 
-    /** ArcFace as arcface_torch: s = 64, m2 = 0.5. */
+    /** ArcFace as arcface_torch: s = 64, m2 = 0.5, straight-through gradient. */
     public static CombinedMarginLoss arcFace() {
-        return new CombinedMarginLoss(DEFAULT_SCALE, 1, 0.5, 0, false);
+        return new CombinedMarginLoss(DEFAULT_SCALE, 1, 0.5, 0, MarginGradient.STRAIGHT_THROUGH);
     }
 
     /** CosFace as arcface_torch: s = 64, m3 = 0.4. */
     public static CombinedMarginLoss cosFace() {
-        return new CombinedMarginLoss(DEFAULT_SCALE, 1, 0, 0.4, false);
+        return new CombinedMarginLoss(DEFAULT_SCALE, 1, 0, 0.4, MarginGradient.STRAIGHT_THROUGH);
     }
 
     /** The logit scale s. */
@@ -77,9 +86,14 @@ public final class CombinedMarginLoss {
         return new double[] {m1, m2, m3};
     }
 
-    /** Whether ArcFace's easy margin is on. */
-    public boolean easyMargin() {
-        return easyMargin;
+    /** How the margined target is differentiated. */
+    public MarginGradient gradient() {
+        return gradient;
+    }
+
+    /** The cosine range this form clamps to: [-1, 1], or {@link #COSINE_EPSILON} inside it for the exact form. */
+    public double cosineLimit() {
+        return gradient == MarginGradient.EXACT ? 1 - COSINE_EPSILON : 1;
     }
 
     /**
@@ -87,14 +101,14 @@ public final class CombinedMarginLoss {
      * Java, for tests and for reading the head's output.
      */
     public double targetCosine(double cosine) {
+        if (gradient == MarginGradient.STRAIGHT_THROUGH) {
+            return m3 > 0 ? cosine - m3 : Math.cos(Math.acos(cosine) + m2);
+        }
         double margined;
         if (m1 == 1 && m2 > 0) {
-            double arc = cosine * Math.cos(m2) - Math.sqrt(1 - cosine * cosine) * Math.sin(m2);
-            if (easyMargin) {
-                margined = cosine > 0 ? arc : cosine;
-            } else {
-                margined = cosine > Math.cos(Math.PI - m2) ? arc : cosine - Math.sin(Math.PI - m2) * m2;
-            }
+            margined = cosine > Math.cos(Math.PI - m2)
+                    ? cosine * Math.cos(m2) - Math.sqrt(1 - cosine * cosine) * Math.sin(m2)
+                    : cosine - Math.sin(Math.PI - m2) * m2;
         } else if (m1 != 1) {
             margined = Math.cos(m1 * Math.acos(cosine) + m2);
         } else {
@@ -116,22 +130,22 @@ public final class CombinedMarginLoss {
         SDVariable centreNorms = rowNorms(sd, classCentres);
         SDVariable unitCentres = classCentres.div(centreNorms);
         SDVariable rawCosines = sd.mmul(unitEmbeddings, unitCentres, false, true, false);
-        double low = -1 + COSINE_EPSILON;
-        double high = 1 - COSINE_EPSILON;
-        SDVariable cosines = sd.math().clipByValue(rawCosines, low, high);
+        double limit = cosineLimit();
+        SDVariable cosines = sd.math().clipByValue(rawCosines, -limit, limit);
         SDVariable target = cosines.mul(oneHot).sum(true, 1);
-        SDVariable[] margin = marginTarget(sd, target);
-        SDVariable logits = cosines.add(oneHot.mul(margin[0].sub(target))).mul(scale);
-        SDVariable logProbabilities = sd.nn().logSoftmax(logits);
+        SDVariable logits = cosines.add(oneHot.mul(marginedTarget(sd, target).sub(target))).mul(scale);
+        SDVariable logProbabilities = logSoftmax(sd, logits);
         SDVariable loss = logProbabilities.mul(oneHot).sum(1).mean().neg();
 
         SDVariable batch = sd.sizeAt(embeddings, 0).castTo(embeddings.dataType());
         SDVariable logitGradient = sd.math().exp(logProbabilities).sub(oneHot).div(batch);
-        SDVariable targetGradient = logitGradient.mul(oneHot).sum(true, 1).mul(margin[1].sub(1));
-        SDVariable cosineGradient = logitGradient.add(oneHot.mul(targetGradient)).mul(scale);
-        SDVariable inRange = rawCosines.gt(low).castTo(cosines.dataType())
-                .mul(rawCosines.lt(high).castTo(cosines.dataType()));
-        SDVariable rawGradient = cosineGradient.mul(inRange);
+        if (gradient == MarginGradient.EXACT) {
+            SDVariable targetGradient = logitGradient.mul(oneHot).sum(true, 1).mul(targetDerivative(sd, target).sub(1));
+            logitGradient = logitGradient.add(oneHot.mul(targetGradient));
+        }
+        SDVariable inRange = rawCosines.gte(-limit).castTo(cosines.dataType())
+                .mul(rawCosines.lte(limit).castTo(cosines.dataType()));
+        SDVariable rawGradient = logitGradient.mul(scale).mul(inRange);
         SDVariable unitEmbeddingGradient = sd.mmul(rawGradient, unitCentres);
         SDVariable unitCentreGradient = sd.mmul(rawGradient, unitEmbeddings, true, false, false);
         return new Head(loss,
@@ -149,29 +163,56 @@ public final class CombinedMarginLoss {
     public record Head(SDVariable loss, SDVariable embeddingGradient, SDVariable classCentreGradient) {
     }
 
-    /** The margined target cosine and its derivative with respect to the target cosine, both [batch, 1]. */
-    private SDVariable[] marginTarget(SameDiff sd, SDVariable target) {
+    /** The margined target cosine, [batch, 1], as {@link #targetCosine} computes it. */
+    private SDVariable marginedTarget(SameDiff sd, SDVariable target) {
+        if (gradient == MarginGradient.STRAIGHT_THROUGH) {
+            return m3 > 0 ? target.sub(m3) : sd.math().cos(sd.math().acos(target).add(m2));
+        }
         SDVariable margined;
-        SDVariable derivative;
         if (m1 == 1 && m2 > 0) {
-            SDVariable sine = sd.math().sqrt(target.mul(target).rsub(1));
-            SDVariable arc = target.mul(Math.cos(m2)).sub(sine.mul(Math.sin(m2)));
-            SDVariable arcDerivative = target.div(sine).mul(Math.sin(m2)).add(Math.cos(m2));
-            SDVariable condition = easyMargin ? target.gt(0) : target.gt(Math.cos(Math.PI - m2));
-            SDVariable useArc = condition.castTo(target.dataType());
-            SDVariable useFallback = useArc.rsub(1);
-            SDVariable fallback = easyMargin ? target : target.sub(Math.sin(Math.PI - m2) * m2);
-            margined = useArc.mul(arc).add(useFallback.mul(fallback));
-            derivative = useArc.mul(arcDerivative).add(useFallback);
+            SDVariable arc = target.mul(Math.cos(m2)).sub(sine(sd, target).mul(Math.sin(m2)));
+            SDVariable useArc = arcRegion(target);
+            margined = useArc.mul(arc).add(useArc.rsub(1).mul(target.sub(Math.sin(Math.PI - m2) * m2)));
         } else if (m1 != 1) {
-            SDVariable angle = sd.math().acos(target).mul(m1).add(m2);
-            margined = sd.math().cos(angle);
-            derivative = sd.math().sin(angle).mul(m1).div(sd.math().sqrt(target.mul(target).rsub(1)));
+            margined = sd.math().cos(sd.math().acos(target).mul(m1).add(m2));
         } else {
             margined = target;
-            derivative = sd.onesLike(target);
         }
-        return new SDVariable[] {m3 == 0 ? margined : margined.sub(m3), derivative};
+        return m3 == 0 ? margined : margined.sub(m3);
+    }
+
+    /** The exact form's derivative of the margined target with respect to the target cosine, [batch, 1]. */
+    private SDVariable targetDerivative(SameDiff sd, SDVariable target) {
+        if (m1 == 1 && m2 > 0) {
+            SDVariable arcDerivative = target.div(sine(sd, target)).mul(Math.sin(m2)).add(Math.cos(m2));
+            SDVariable useArc = arcRegion(target);
+            return useArc.mul(arcDerivative).add(useArc.rsub(1));
+        }
+        if (m1 != 1) {
+            SDVariable angle = sd.math().acos(target).mul(m1).add(m2);
+            return sd.math().sin(angle).mul(m1).div(sine(sd, target));
+        }
+        return sd.onesLike(target);
+    }
+
+    /** 1 where cos(theta + m2) applies (theta + m2 &lt; pi), 0 where the linear fallback does. */
+    private SDVariable arcRegion(SDVariable target) {
+        return target.gt(Math.cos(Math.PI - m2)).castTo(target.dataType());
+    }
+
+    /**
+     * Row-wise log-softmax as {@code x - max - log(sum(exp(x - max)))}, finite for every logit. ND4J M2.1's own
+     * {@code logSoftmax} takes the log of the normalised exponentials: a logit more than about 104 below its row's
+     * largest (reachable at s = 64, where logits span [-64, 64]) underflows to 0 in float32 and comes out as -Infinity,
+     * and -Infinity times the one-hot's 0 makes the loss NaN. That ended the demo at step 267 on AVX2 machines.
+     */
+    private static SDVariable logSoftmax(SameDiff sd, SDVariable logits) {
+        SDVariable shifted = logits.sub(logits.max(true, 1));
+        return shifted.sub(sd.math().log(sd.math().exp(shifted).sum(true, 1)));
+    }
+
+    private static SDVariable sine(SameDiff sd, SDVariable cosine) {
+        return sd.math().sqrt(cosine.mul(cosine).rsub(1));
     }
 
     private static SDVariable rowNorms(SameDiff sd, SDVariable rows) {
@@ -186,7 +227,7 @@ public final class CombinedMarginLoss {
 
     @Override
     public String toString() {
-        return "CombinedMarginLoss(s=" + scale + ", m1=" + m1 + ", m2=" + m2 + ", m3=" + m3
-                + (easyMargin ? ", easy margin" : "") + ")";
+        return "CombinedMarginLoss(s=" + scale + ", m1=" + m1 + ", m2=" + m2 + ", m3=" + m3 + ", "
+                + gradient.key() + " gradient)";
     }
 }

@@ -16,16 +16,18 @@ import java.util.Map;
  * </pre>
  *
  * which is all this class computes: its state is three scalars ({@code DE_{t-1}}, {@code DE_{t-2}},
- * {@code L_{t-1}}). Start, as the released code: at step 0 store {@code L_0} and do nothing else; at step 1 set
- * {@code DE_1 = alpha * (L_0 - L_1)} (and {@code DE_0 = DE_1}, which is what makes the recurrence continue exactly as
- * the released code's separate {@code D_t}, {@code DE_t} updates do). From step 1 on every signal goes through the
+ * {@code L_{t-1}}), all 0 at the start. Start, exactly as the fused class FastFace's {@code train.py} runs: at step 0
+ * store {@code L_0} and do nothing else; at step 1 set {@code DE_1 = alpha * (L_0 - L_1)}; from step 2 on the
+ * recurrence, in which {@code DE_{t-2}} is still 0 at step 2. (The older {@code MHLR1} class, which {@code train.py}
+ * does not run, starts from {@code DE_0 = DE_1} instead; on a staircase loss that moves the first decay by over a
+ * thousand steps.) From step 1 on every signal goes through the
  * decision rule ({@link MhlrDecision}: {@code patience = floor(tau * T)} consecutive steps under {@code lambda} are
  * tolerated, one more divides the rate by {@code delta}, at most {@code max_decays} times).
  *
  * <p>The decision on the loss of step {@code t} sets the rate of step {@code t + 1}. (The released PyTorch code applies
  * it one step later, at its next {@code step()} call; that one-step lag is not copied.) There is no warm-up and no
- * early stop. {@link MhlrCascaded} computes the same signal as a cascade and makes the same decisions on real loss
- * curves; the two differ only in the start-up transient.
+ * early stop. {@link MhlrCascaded} computes the same signal as a cascade of three EMAs, from the equivalent start, and
+ * so makes the same decisions.
  */
 public final class Mhlr implements MhlrSchedule {
     private static final String NAME = "mhlr";
@@ -77,7 +79,6 @@ public final class Mhlr implements MhlrSchedule {
         }
         if (step == 1) {
             signal = alpha * (previousLoss - loss);
-            previousSignal = signal;
         } else {
             double next = feedback * signal - damping * previousSignal + gain * (previousLoss - loss);
             previousSignal = signal;

@@ -5,17 +5,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The EMA-Haar signal of {@link Mhlr} computed as the cascade MHLR.md section 1 defines it, each stage kept apart:
- * the EMA of the loss {@code LE_t = alpha * L_t + (1 - alpha) * LE_{t-1}} (from {@code LE_0 = L_0}), the two-tap
- * Haar difference {@code D_t = LE_{t-1} - LE_t}, and its EMA {@code DE_t = beta * D_t + (1 - beta) * DE_{t-1}} (from
- * {@code DE_0 = 0}), so {@code DE_1 = alpha * beta * (L_0 - L_1)}. Same decision rule as {@link Mhlr}.
+ * The EMA-Haar signal of {@link Mhlr} computed as the cascade MHLR's paper defines it, each stage kept apart: the EMA
+ * of the loss {@code LE_t = alpha * L_t + (1 - alpha) * LE_{t-1}}, the two-tap Haar difference
+ * {@code D_t = LE_{t-1} - LE_t}, and its EMA {@code DE_t = beta * D_t + (1 - beta) * DE_{t-1}}. Same decision rule as
+ * {@link Mhlr}.
  *
- * <p>It exists to show, and test, that the fused recurrence decides the same: after the start the two signals obey
- * the same recurrence and differ only by a start-up transient ({@code Mhlr} starts at {@code alpha * (L_0 - L_1)}) that
- * dies out geometrically, as {@code (1 - alpha)^t} and {@code (1 - beta)^t} ({@code t (1 - alpha)^t} when the two rates
- * are equal), long before a patience of {@code tau * T} steps can run out on a real loss curve, whose early steady
- * fall keeps both signals far above {@code lambda}. On a loss with no initial fall (pure noise) the transient can shift
- * the first count, and with it every later decay, by a few thousand steps; MHLR.md accepts that difference.
+ * <p>Start. The fused class FastFace runs begins with {@code DE_1 = alpha * (L_0 - L_1)} and then applies the
+ * second-order recurrence with {@code DE_0 = 0}. A cascade reaches exactly that signal when, at step 1, it takes
+ * {@code DE_1 = alpha * (L_0 - L_1)} and the smoothed loss
+ * {@code LE_1 = L_1 + (1 - alpha) * (L_0 - L_1) / beta}: then
+ * {@code DE_2 = (1 - beta) * DE_1 + alpha * beta * (LE_1 - L_2) = (2 - alpha - beta) * DE_1 + alpha * beta * (L_1 - L_2)},
+ * the fused value, and from step 3 on both forms obey the same recurrence. So the two forms produce the same signal
+ * (up to rounding) and make the same decisions from the first step; this class exists to show, and test, that the
+ * fused recurrence is the cascade.
  */
 public final class MhlrCascaded implements MhlrSchedule {
     private static final String NAME = "mhlr-cascaded";
@@ -54,13 +56,18 @@ public final class MhlrCascaded implements MhlrSchedule {
         steps.advance(step);
         if (step == 0) {
             smoothedLoss = loss;
-            signal = 0;
             return;
         }
-        double smoothed = alpha * loss + (1 - alpha) * smoothedLoss;
-        double haar = smoothedLoss - smoothed;
-        signal = beta * haar + (1 - beta) * signal;
-        smoothedLoss = smoothed;
+        if (step == 1) {
+            double decrease = smoothedLoss - loss;
+            signal = alpha * decrease;
+            smoothedLoss = loss + (1 - alpha) * decrease / beta;
+        } else {
+            double smoothed = alpha * loss + (1 - alpha) * smoothedLoss;
+            double haar = smoothedLoss - smoothed;
+            signal = beta * haar + (1 - beta) * signal;
+            smoothedLoss = smoothed;
+        }
         decision.decide(step, signal);
     }
 

@@ -20,7 +20,8 @@ import mhlr.core.config.Settings;
  * default) and prints where the rate changes, so a decision can be checked, or a setting tried, without training.
  *
  * <p>Standard output is CSV: the header {@code step,lr}, then one line per change of the rate, {@code step} being the
- * 0-based index of the loss whose observation caused it and {@code lr} the new rate. The run length {@code T} (which
+ * 0-based index of the step whose loss caused it and {@code lr} the new rate. A file that logs a loss every few steps
+ * (with a {@code step} column or field) is spread over the steps it covers ({@link LossFile}). The run length {@code T} (which
  * sets MHLR's patience and the end of the fixed shapes) is given, not inferred: a truncated loss file must not
  * change the decisions. The initial rate is {@code train.learning-rate}. Each decay is also described on standard
  * error, with the signal it was decided on (and the decays past MHLR's cap, which leave the rate unchanged).
@@ -31,7 +32,8 @@ public final class MhlrReplay {
     private static final CommandLine CLI = CommandLine.builder("bin/" + COMMAND,
                     "Feeds a loss sequence through the learning-rate schedule of the config (train.schedule, mhlr) and"
                             + " prints 'step,lr' at every change of the rate.")
-            .required("--losses", "FILE", "losses, one per step: one per line, CSV with a 'loss' column, or metrics.jsonl")
+            .required("--losses", "FILE", "losses: one per line (losses.txt), CSV with a 'loss' column (and a 'step'"
+                    + " column, if logged every few steps), or metrics.jsonl (by its step field)")
             .required("--total-steps", "T", "all optimizer steps of the run (sets the patience, tau * T)")
             .optional("--config", "FILE", "a preset over conf/base.conf")
             .optional("--plot", "PNG", "also draw loss, signal and learning rate into this PNG")
@@ -59,7 +61,13 @@ public final class MhlrReplay {
             throw new UsageException("--total-steps must be > 0, got " + totalSteps);
         }
         Config config = Settings.load(arguments.optionalPath("--config"), arguments.overrides());
-        double[] losses = LossFile.read(arguments.path("--losses"));
+        LossFile.Sequence sequence = LossFile.read(arguments.path("--losses"));
+        double[] losses = sequence.perStep();
+        if (sequence.spread()) {
+            log.println(COMMAND + ": " + sequence.logged() + " logged losses stand for " + losses.length
+                    + " steps, each for the steps since the one before; a run's losses.txt (every step) replays it"
+                    + " exactly");
+        }
         LearningRateSchedule schedule = Schedules.fromConfig(config, totalSteps);
         schedule.addListener(decay -> log.println(COMMAND + ": " + decay.describe()));
         ReplayTrace trace = new ReplayTrace(losses);

@@ -48,7 +48,7 @@ public final class MhlrClaimBackboneProbe {
     private static void probe(String name, int size, int batch, int steps, int classes) {
         long built = System.nanoTime();
         TrainingModel model = TrainingModel.builder(BackboneSpec.builder(name).inputSize(size).build(), classes)
-                .margin(new CombinedMarginLoss(64, 1, 0, 0.4, false))
+                .margin(CombinedMarginLoss.cosFace())
                 .seed(3407)
                 .build();
         double buildSeconds = (System.nanoTime() - built) / 1e9;

@@ -118,8 +118,14 @@ class TrainingModelTest {
         TrainingModel model = TrainingModel.builder(spec, 3).seed(6).build();
         StepResult result = model.step(images(4, 12), new int[] {0, 1, 2, 0}, 0.1);
         assertTrue(Double.isFinite(result.loss()));
+        // Inference ignores dropout: the trained parameters in a network without dropout embed alike, and twice alike.
         INDArray batch = images(3, 13);
-        assertEquals(model.embed(batch), model.embed(batch));
+        INDArray first = model.embed(batch).dup();
+        TrainingModel withoutDropout = TrainingModel.builder(BackboneSpec.builder("tiny").inputSize(SIZE)
+                .embeddingSize(16).build(), 3).seed(99).build();
+        withoutDropout.loadParameters(model.parameters());
+        assertEquals(first, withoutDropout.embed(batch.dup()));
+        assertEquals(first, model.embed(batch.dup()));
     }
 
     @Test

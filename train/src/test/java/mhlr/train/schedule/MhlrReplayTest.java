@@ -1,6 +1,5 @@
 package mhlr.train.schedule;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import mhlr.core.cli.Launcher;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +61,7 @@ class MhlrReplayTest {
 
     @Test
     void readsTheLossColumnOfACsv() throws IOException {
-        Path losses = write("loss.csv", "step,\"loss\",lr\n" + lines(18, t -> t + ",10.0,0.02"));
+        Path losses = write("loss.csv", "step,\"loss\",lr\n" + lines(18, t -> (t + 1) + ",10.0,0.02"));
         Run run = replay("--losses", losses.toString(), "--total-steps", "40", "--set", "mhlr.tau=0.1");
         assertEquals(0, run.code(), run.err());
         assertEquals(FLAT_DECAYS, run.out());
@@ -68,11 +69,65 @@ class MhlrReplayTest {
 
     @Test
     void readsTheTrainersMetricsAndSkipsLinesWithoutALoss() throws IOException {
-        Path metrics = write("metrics.jsonl", lines(18, t -> "{\"step\":" + t + ",\"loss\":10.0,\"lr\":0.02}"
-                + (t % 5 == 0 ? "\n{\"step\":" + t + ",\"event\":\"verification\",\"lfw\":0.61}\n" : "")));
+        Path metrics = write("metrics.jsonl", lines(18, t -> "{\"step\":" + (t + 1) + ",\"loss\":10.0,\"lr\":0.02}"
+                + (t % 5 == 0 ? "\n{\"step\":" + (t + 1) + ",\"event\":\"verification\",\"lfw\":0.61}\n" : "")));
         Run run = replay("--losses", metrics.toString(), "--total-steps", "40", "--set", "mhlr.tau=0.1");
         assertEquals(0, run.code(), run.err());
         assertEquals(FLAT_DECAYS, run.out());
+    }
+
+    @Test
+    void aLossLoggedEveryFewStepsStandsForEachStepItCovers() throws IOException {
+        // Steps 6, 12, 18 done: 3 logged losses for 18 steps, the same decays as 18 flat losses one per step.
+        Path csv = write("log.csv", "step,loss,lr\n6,10.0,0.02\n12,10.0,0.02\n18,10.0,0.02\n");
+        Run run = replay("--losses", csv.toString(), "--total-steps", "40", "--set", "mhlr.tau=0.1");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(FLAT_DECAYS, run.out());
+        assertTrue(run.err().contains("3 logged losses stand for 18 steps"), run.err());
+
+        Path metrics = write("metrics.jsonl", "{\"step\":9,\"loss\":1.0,\"loss_average\":10.0}\n"
+                + "{\"step\":9,\"event\":\"decay\"}\n{\"step\":18,\"loss\":1.0,\"loss_average\":10.0}\n");
+        Run jsonl = replay("--losses", metrics.toString(), "--total-steps", "40", "--set", "mhlr.tau=0.1");
+        assertEquals(FLAT_DECAYS, jsonl.out(), "metrics.jsonl by its step field, with each line's mean loss");
+
+        Path backwards = write("backwards.csv", "step,loss\n10,5.0\n10,4.0\n");
+        Run refused = replay("--losses", backwards.toString(), "--total-steps", "40");
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains(backwards + " line 3: step 10 does not follow step 10"), refused.err());
+    }
+
+    @Test
+    void theAuthorsMs1mv3LogReplaysThroughTheWindowedVariantToItsTwelveLoggedChanges() throws IOException {
+        Path log = Path.of(System.getProperty("mhlr.shared.data", "../shared/data"), "fastface_logs",
+                "ms1mv3_r100.csv");
+        Assumptions.assumeTrue(Files.isRegularFile(log), "shared data absent (" + log + "): log replay skipped");
+        List<String[]> logged = new ArrayList<>();
+        String previous = null;
+        List<String> lines = Files.readAllLines(log);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",");
+            if (previous != null && !fields[2].equals(previous)) {
+                logged.add(new String[] {fields[0], fields[2]});
+            }
+            previous = fields[2];
+        }
+        assertEquals(12, logged.size(), "the log's rate changes");
+
+        Run run = replay("--losses", log.toString(), "--total-steps", "202320", "--set", "mhlr.variant=windowed",
+                "--set", "mhlr.window=4000", "--set", "mhlr.window-threshold=0.06", "--set",
+                "train.learning-rate=0.02");
+        assertEquals(0, run.code(), run.err());
+        List<String> changes = run.out().lines().skip(1).toList();
+        assertEquals(12, changes.size(), run.out());
+        for (int i = 0; i < 12; i++) {
+            String[] change = changes.get(i).split(",");
+            long step = Long.parseLong(change[0]);
+            long loggedStep = Long.parseLong(logged.get(i)[0]);
+            assertTrue(Math.abs(step - loggedStep) <= 20, "change " + (i + 1) + " at " + step + ", logged at "
+                    + loggedStep);
+            assertEquals(logged.get(i)[1], String.format(Locale.ROOT, "%.6f", Double.parseDouble(change[1])),
+                    "rate after change " + (i + 1));
+        }
     }
 
     @Test
@@ -119,7 +174,7 @@ class MhlrReplayTest {
     }
 
     @Test
-    void decaysOfATrainingLikeRunHappenWhereTheSignalStaysUnderLambda() throws IOException {
+    void aTrainingLikeRunDecaysWhereTheReleasedSchedulerDecays() throws IOException {
         int steps = (int) MhlrSettings.PAPER_TOTAL_STEPS;
         MhlrSettings paper = MhlrSettings.paper();
         double[] losses = LossCurves.trainingLike(11, steps, new Mhlr(paper, steps, 0.02));
@@ -127,55 +182,17 @@ class MhlrReplayTest {
 
         Run run = replay("--losses", file.toString(), "--total-steps", Integer.toString(steps));
         assertEquals(0, run.code(), run.err());
-        List<String> printed = run.out().lines().skip(1).toList();
 
-        // The signal recomputed independently, in the released code's separate form (D_t, then its EMA DE_t).
-        double a = paper.alpha();
-        double b = paper.beta();
-        double[] signal = new double[steps];
-        double haar = a * (losses[0] - losses[1]);
-        signal[1] = haar;
-        for (int t = 2; t < steps; t++) {
-            haar = (1 - a) * haar + a * (losses[t - 1] - losses[t]);
-            signal[t] = b * haar + (1 - b) * signal[t - 1];
+        ReleasedMhlr released = new ReleasedMhlr(paper, steps, 0.02);
+        for (double loss : losses) {
+            released.step(loss);
         }
-        long patience = paper.patience(steps);
         List<String> expected = new ArrayList<>();
-        double rate = 0.02;
-        int decays = 0;
-        int firstBad = -1;
-        for (int t = 1; t < steps; t++) {
-            if (signal[t] >= paper.lambda()) {
-                firstBad = -1;
-                continue;
-            }
-            if (firstBad < 0) {
-                firstBad = t;
-            }
-            if (t - firstBad + 1 > patience) {
-                for (int bad = t - (int) patience; bad <= t; bad++) {
-                    assertTrue(signal[bad] < paper.lambda(), "step " + bad + " before the decay at " + t);
-                }
-                firstBad = -1;
-                if (++decays <= paper.maxDecays()) {
-                    rate /= paper.delta();
-                    expected.add(t + "," + rate);
-                }
-            }
+        for (int i = 0; i < released.decaySteps().size() && i < paper.maxDecays(); i++) {
+            expected.add(released.decaySteps().get(i) + "," + released.ratesAfter().get(i));
         }
         assertTrue(expected.size() >= 4, "a run shaped like a real one decays several times: " + expected);
-        assertTrue(Integer.parseInt(expected.get(0).split(",")[0]) > steps / 4,
-                "not before the loss has flattened: " + expected);
-        assertEquals(expected, printed);
-        double[] printedSteps = printed.stream().mapToDouble(line -> Double.parseDouble(line.split(",")[0])).toArray();
-        double[] mhlrSteps = new double[printedSteps.length];
-        Mhlr direct = new Mhlr(paper, steps, 0.02);
-        for (int t = 0; t < steps; t++) {
-            direct.observe(t, losses[t]);
-        }
-        for (int i = 0; i < mhlrSteps.length; i++) {
-            mhlrSteps[i] = direct.decays().get(i).step();
-        }
-        assertArrayEquals(mhlrSteps, printedSteps);
+        assertTrue(released.decaySteps().get(0) > steps / 4, "not before the loss has flattened: " + expected);
+        assertEquals(expected, run.out().lines().skip(1).toList());
     }
 }

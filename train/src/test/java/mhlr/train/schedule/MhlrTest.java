@@ -49,18 +49,18 @@ class MhlrTest {
     }
 
     @Test
-    void signalFollowsTheFusedSecondOrderRecurrence() {
-        // alpha = beta = 0.5: DE_t = 1 * DE_{t-1} - 0.25 * DE_{t-2} + 0.25 * (L_{t-1} - L_t), DE_0 = DE_1 = 0.5 (L_0 - L_1).
+    void signalFollowsTheReleasedRecurrenceWithNoEarlierSignalAtStepTwo() {
+        // alpha = beta = 0.5: DE_t = 1 * DE_{t-1} - 0.25 * DE_{t-2} + 0.25 * (L_{t-1} - L_t), DE_1 = 0.5 (L_0 - L_1),
+        // and DE_{t-2} = 0 at t = 2, as in the fused class FastFace's train.py runs.
         Mhlr mhlr = new Mhlr(new MhlrSettings(0.5, 0.5, -100, 0.5, 2, 8), 1000, RATE);
         double[] losses = {10, 8, 7, 7, 9, 5};
-        // By hand: DE_1 = 1; DE_2 = 1 - 0.25 + 0.25 = 1; DE_3 = 1 - 0.25 + 0 = 0.75; DE_4 = 0.75 - 0.25 - 0.5 = 0;
-        // DE_5 = 0 - 0.1875 + 1 = 0.8125. (The released form agrees: D_t = 0.5 D_{t-1} + 0.5 dL, DE_t = 0.5 D_t
-        // + 0.5 DE_{t-1} gives D = 1, 1, 0.5, -0.75, 1.625 and DE = 1, 1, 0.75, 0, 0.8125.)
-        double[] expected = {Double.NaN, 1, 1, 0.75, 0, 0.8125};
+        // By hand: DE_1 = 1; DE_2 = 1 - 0 + 0.25 = 1.25; DE_3 = 1.25 - 0.25 + 0 = 1; DE_4 = 1 - 0.3125 - 0.5 = 0.1875;
+        // DE_5 = 0.1875 - 0.25 + 1 = 0.9375. (The older MHLR1 start, DE_0 = DE_1, gives 1, 1, 0.75, 0, 0.8125.)
+        double[] expected = {Double.NaN, 1, 1.25, 1, 0.1875, 0.9375};
         mhlr.observe(0, losses[0]);
         for (int t = 1; t < losses.length; t++) {
             mhlr.observe(t, losses[t]);
-            assertEquals(expected[t], signal(mhlr), "DE_" + t);
+            assertEquals(expected[t], signal(mhlr), 1e-15, "DE_" + t);
         }
     }
 

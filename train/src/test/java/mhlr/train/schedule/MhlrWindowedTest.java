@@ -26,8 +26,9 @@ class MhlrWindowedTest {
     }
 
     @Test
-    void responseIsTheDifferenceOfHalfWindowMeansOfMovingAverages() {
-        // L_t = 100 - t, m = 4: A_j = 101.5 - j; the window A_{t-4..t-1} has half-means 105 - t and 103 - t.
+    void responseIsHalfTheDifferenceOfHalfWindowMeansOfMovingAveragesAsReleased() {
+        // L_t = 100 - t, m = 4: A_j = 101.5 - j; the window A_{t-4..t-1} has half-means 105 - t and 103 - t, and the
+        // released kernel sum(A * k) / m (k = +1, +1, -1, -1) gives half their difference.
         MhlrWindowed windowed = new MhlrWindowed(SMALL, RATE);
         for (int t = 0; t < 8; t++) {
             windowed.observe(t, 100 - t);
@@ -35,20 +36,21 @@ class MhlrWindowedTest {
         }
         for (int t = 8; t < 20; t++) {
             windowed.observe(t, 100 - t);
-            assertEquals(2.0, windowed.metrics().get(MhlrSchedule.SIGNAL), 1e-12, "step " + t);
+            assertEquals(1.0, windowed.metrics().get(MhlrSchedule.SIGNAL), 1e-12, "step " + t);
         }
     }
 
     @Test
     void windowEndsAtThePreviousStep() {
-        // A dip of 40 at step 12 lowers A_12 by 10, which enters the second half-mean (by 5) at step 13, not 12.
+        // A dip of 40 at step 12 lowers A_12 by 10, which enters the second half-mean (by 5, a response of 2.5) at
+        // step 13, not 12.
         MhlrWindowed windowed = new MhlrWindowed(SMALL, RATE);
         double[] losses = flat(14, 50);
         losses[12] = 10;
         for (int t = 0; t < losses.length; t++) {
             windowed.observe(t, losses[t]);
             double response = windowed.metrics().getOrDefault(MhlrSchedule.SIGNAL, 0.0);
-            assertEquals(t == 13 ? 5.0 : 0.0, response, 1e-12, "step " + t);
+            assertEquals(t == 13 ? 2.5 : 0.0, response, 1e-12, "step " + t);
         }
     }
 
