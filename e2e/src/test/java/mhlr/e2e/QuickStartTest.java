@@ -68,6 +68,46 @@ class QuickStartTest {
     }
 
     @Test
+    void theDemoRecipeTrainsToTheEndUnderASecondSeed() throws Exception {
+        // The demo trains with seed 3407; its recipe (conf/demo.conf, same flags) must finish under another seed too,
+        // with a finite loss at every logged step.
+        Assumptions.assumeTrue(demo.ranHere() && demo.exitCode() == 0, "the demo did not run here");
+        Path home = DemoRun.checkout();
+        Path run = home.resolve("e2e/target/demo-seed-7");
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/train").toString(), "--config",
+                home.resolve("conf/demo.conf").toString(), "--data", demo.output().resolve("shards/train").toString(),
+                "--output", run.toString(), "--overwrite", "--set", "seed=7"));
+        List<String> flags = DemoRun.FLAGS;
+        for (int i = 0; i < flags.size(); i++) {
+            if (flags.get(i).equals("--set") && !flags.get(i + 1).startsWith("train.verification")) {
+                command.add("--set");
+                command.add(flags.get(i + 1));
+            }
+        }
+        Path log = home.resolve("e2e/target/demo-seed-7.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("MHLR_OFFLINE", "1");
+        Process process = builder.start();
+        assertTrue(process.waitFor(20, java.util.concurrent.TimeUnit.MINUTES), "bin/train did not finish");
+        assertEquals(0, process.exitValue(), () -> "bin/train with seed 7 failed: " + tail(log));
+        JsonNode summary = JSON.readTree(run.resolve("summary.json").toFile());
+        JsonNode demoSummary = JSON.readTree(demo.output().resolve("runs/mhlr/summary.json").toFile());
+        assertEquals(demoSummary.path("steps").asLong(), summary.path("steps").asLong(), summary::toString);
+        for (String line : Files.readAllLines(run.resolve("metrics.jsonl"))) {
+            JsonNode metrics = JSON.readTree(line);
+            if (metrics.has("loss")) {
+                assertTrue(metrics.path("loss").isNumber() && Double.isFinite(metrics.path("loss").asDouble()), line);
+            }
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+
+    @Test
     void tenFoldReportHoldsRatesBetweenZeroAndOne() throws IOException {
         JsonNode report = JSON.readTree(demo.output().resolve("eval/lfw/report.json").toFile());
         assertEquals("tenfold", report.path("protocol").asText());

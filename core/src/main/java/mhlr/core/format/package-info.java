@@ -1,5 +1,5 @@
 /**
- * The files users bring, read and written byte-exactly to their public formats (docs/FORMATS_AND_PROTOCOLS.md):
+ * The files users bring, read and written byte-exactly to their public formats (docs/FORMATS.md):
  * insightface RecordIO ({@link mhlr.core.format.RecordIoReader}, {@link mhlr.core.format.RecordIoWriter}),
  * verification {@code .bin} pickles ({@link mhlr.core.format.VerificationBin}, read by a restricted pickle
  * machine that builds nothing but bytes, booleans, lists and tuples), LFW {@code pairs.txt}

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MHLR, the default: FastFace's O(1) EMA-Haar (MHLR.md section 1, released August 2024), to the letter.
+ * MHLR, the default: FastFace's O(1) EMA-Haar (docs/MHLR.md section 1, released August 2024), to the letter.
  *
  * <p>With {@code LE_t} the EMA (rate {@code alpha}) of the raw loss {@code L_t}, the Haar response
  * {@code D_t = LE_{t-1} - LE_t} (positive while the smoothed loss falls) and the signal {@code DE_t} its EMA (rate

@@ -1,7 +1,7 @@
 package mhlr.train.schedule;
 
 /**
- * The decision rule of MHLR.md section 1, shared by both forms of the EMA-Haar signal, applied at every step after
+ * The decision rule of docs/MHLR.md section 1, shared by both forms of the EMA-Haar signal, applied at every step after
  * the first:
  *
  * <pre>

@@ -1,7 +1,7 @@
 package mhlr.train.schedule;
 
 /**
- * The hyper-parameters of the EMA-Haar MHLR ({@link Mhlr}, {@link MhlrCascaded}), as in MHLR.md section 1.
+ * The hyper-parameters of the EMA-Haar MHLR ({@link Mhlr}, {@link MhlrCascaded}), as in docs/MHLR.md section 1.
  *
  * <h2>Absolute and relative parametrisation</h2>
  * The paper's values are absolute: EMA rates per step and a threshold in loss units per step, tuned on runs of about
@@ -42,7 +42,7 @@ public record MhlrSettings(double alpha, double beta, double lambda, double tau,
         }
     }
 
-    /** The defaults of MHLR.md (FastFace's released code). */
+    /** The defaults of docs/MHLR.md (FastFace's released code). */
     public static MhlrSettings paper() {
         return new MhlrSettings(0.001, 0.001, 5e-5, 0.05, 2, 8);
     }

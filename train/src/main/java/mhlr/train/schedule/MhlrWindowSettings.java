@@ -1,7 +1,7 @@
 package mhlr.train.schedule;
 
 /**
- * The hyper-parameters of the original windowed MHLR ({@link MhlrWindowed}, MHLR.md section 2).
+ * The hyper-parameters of the original windowed MHLR ({@link MhlrWindowed}, docs/MHLR.md section 2).
  *
  * <p>Relative parametrisation ({@link #relativeTo(long, long)}): the window scales with the run,
  * {@code m' = m * totalSteps / referenceSteps} (rounded to an even number, at least 2). The threshold stays: the

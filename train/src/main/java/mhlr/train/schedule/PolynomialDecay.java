@@ -11,7 +11,7 @@ package mhlr.train.schedule;
  * </pre>
  *
  * The two Python classes agree on this formula and differ in the exponent: {@code PolynomialLRWarmup} defaults to
- * {@code p = 1} (linear, what MHLR.md compares against), the older {@code PolyScheduler} hard-codes {@code p = 2}.
+ * {@code p = 1} (linear, what docs/MHLR.md compares against), the older {@code PolyScheduler} hard-codes {@code p = 2}.
  * Their stepping quirks (PyTorch's scheduler bookkeeping shifts the curve by a step) are not copied: step {@code t}
  * here gets {@code rate(t)}. The rate is exactly 0 from step {@code T} on.
  */

@@ -40,7 +40,7 @@ public final class Schedules {
                 case "mhlr":
                     if (warmupSteps != 0) {
                         throw new UsageException("train.schedule.warmup-steps = " + warmupSteps
-                                + ": MHLR has no warm-up (MHLR.md section 1); set it to 0 or pick another schedule");
+                                + ": MHLR has no warm-up (docs/MHLR.md section 1); set it to 0 or pick another schedule");
                     }
                     return mhlr(read(() -> config.getConfig("mhlr")), totalSteps, initialRate);
                 case "polynomial":
