@@ -33,8 +33,8 @@ final class TorchLayout {
         INDArray channelFirst = weight;
         if (layout == Layout.NHWC && flattened != null) {
             long out = weight.size(1);
-            channelFirst = weight.reshape('c', flattened[1], flattened[2], flattened[0], out).permute(2, 0, 1, 3)
-                    .dup('c').reshape('c', weight.size(0), out);
+            channelFirst = weight.reshape(flattened[1], flattened[2], flattened[0], out).permute(2, 0, 1, 3)
+                    .dup('c').reshape(weight.size(0), out);
         }
         return channelFirst.transpose().dup('c');
     }
@@ -44,19 +44,19 @@ final class TorchLayout {
         INDArray inOut = weight.transpose().dup('c');
         if (layout == Layout.NHWC && flattened != null) {
             long out = inOut.size(1);
-            return inOut.reshape('c', flattened[0], flattened[1], flattened[2], out).permute(1, 2, 0, 3).dup('c')
-                    .reshape('c', inOut.size(0), out);
+            return inOut.reshape(flattened[0], flattened[1], flattened[2], out).permute(1, 2, 0, 3).dup('c')
+                    .reshape(inOut.size(0), out);
         }
         return inOut;
     }
 
     /** PReLU slopes [c] to [c, 1, 1], which broadcast over [batch, c, height, width]. */
     static INDArray slopesToTorch(INDArray slopes) {
-        return slopes.reshape('c', slopes.length(), 1, 1).dup('c');
+        return slopes.dup('c').reshape(slopes.length(), 1, 1);
     }
 
     /** PReLU slopes of any shape holding one value per channel to [c]. */
     static INDArray slopesFromTorch(INDArray slopes) {
-        return slopes.reshape('c', slopes.length()).dup('c');
+        return slopes.dup('c').reshape(slopes.length());
     }
 }
