@@ -27,7 +27,17 @@ import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
 import mhlr.spark.SharedLocalSpark;
 import mhlr.train.model.BackboneSpec;
+import mhlr.train.model.InferenceModel;
 import mhlr.train.model.TrainingModel;
+import mhlr.train.onnx.OnnxExport;
+import onnx.Onnx.GraphProto;
+import onnx.Onnx.ModelProto;
+import onnx.Onnx.NodeProto;
+import onnx.Onnx.OperatorSetIdProto;
+import onnx.Onnx.TensorProto;
+import onnx.Onnx.TensorShapeProto;
+import onnx.Onnx.TypeProto;
+import onnx.Onnx.ValueInfoProto;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
@@ -75,6 +85,82 @@ class ModelEvaluationTest {
         assertEquals(30, report.get("pairs").asLong());
         double accuracy = report.get("accuracy").get("mean").asDouble();
         assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
+    }
+
+    @Test
+    void anOnnxExportOfTheModelScoresTenFoldAsTheModelDoes() throws IOException {
+        String shared = System.getProperty("mhlr.shared.data");
+        Path lfw = shared == null ? null : Path.of(shared, "lfw_a_subset");
+        Assumptions.assumeTrue(lfw != null && Files.isRegularFile(lfw.resolve("pairs.txt")), "shared data absent");
+        List<FacePair> all = LfwPairs.read(lfw.resolve("pairs.txt"));
+        List<FacePair> pairs = new ArrayList<>();
+        pairs.addAll(all.subList(0, 20));
+        pairs.addAll(all.subList(300, 320));
+        Path shards = writeShardSet(SharedLocalSpark.session(), lfw, pairs);
+        Path mhlr = directory.resolve("model.mhlr");
+        TrainingModel.builder(BackboneSpec.builder("tiny").inputSize(56).embeddingSize(16).build(), 10).seed(3).build()
+                .exportInferenceModel(mhlr);
+        Path onnx = directory.resolve("model.onnx");
+        Files.write(onnx, OnnxExport.export(InferenceModel.load(mhlr)).toByteArray());
+
+        JsonNode fromMhlr = evaluate(mhlr, shards, "mhlr");
+        JsonNode fromOnnx = evaluate(onnx, shards, "onnx");
+        double onePair = 1.0 / 40;
+        assertEquals(fromMhlr.get("accuracy").get("mean").asDouble(), fromOnnx.get("accuracy").get("mean").asDouble(),
+                onePair);
+        assertEquals(fromMhlr.get("auc").asDouble(), fromOnnx.get("auc").asDouble(), 1e-3);
+    }
+
+    @Test
+    void aModelFileThatIsNotOnnxOrWhoseShapesDoNotFitIsRefusedNamingTheFileAndTheShape() throws IOException {
+        Path shards = directory.resolve("no-shards");
+        Path text = directory.resolve("notes.onnx");
+        Files.writeString(text, "not a model");
+        assertRefused(text, shards, text + " is not an ONNX model");
+        Path volume = directory.resolve("volume.onnx");
+        Files.write(volume, identityModel(new long[] {-1, 3, 56, 56}).toByteArray());
+        assertRefused(volume, shards, "has shape [-1, 3, 56, 56]; a face model gives [N, D]");
+        Path channelsLast = directory.resolve("nhwc.onnx");
+        Files.write(channelsLast, identityModel(new long[] {-1, 56, 56, 3}).toByteArray());
+        assertRefused(channelsLast, shards, "has shape [-1, 56, 56, 3]; a face model takes [N, 3, S, S]");
+    }
+
+    private void assertRefused(Path model, Path shards, String message) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = EvaluateJob.run(SharedLocalSpark.session(), new String[] {"--model", model.toString(),
+            "--data", shards.toString(), "--output", directory.resolve("refused").toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true));
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, code, stderr);
+        assertTrue(stderr.contains(model.toString()) && stderr.contains(message), stderr);
+        assertTrue(Files.notExists(directory.resolve("refused")));
+    }
+
+    /** A valid ONNX graph that passes its input through: input and output both of {@code shape} (-1 = open). */
+    private static ModelProto identityModel(long[] shape) {
+        TensorShapeProto.Builder dimensions = TensorShapeProto.newBuilder();
+        for (long dimension : shape) {
+            dimensions.addDim(dimension < 0 ? TensorShapeProto.Dimension.newBuilder().setDimParam("N")
+                    : TensorShapeProto.Dimension.newBuilder().setDimValue(dimension));
+        }
+        TypeProto type = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
+                .setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(dimensions)).build();
+        GraphProto graph = GraphProto.newBuilder().setName("identity")
+                .addNode(NodeProto.newBuilder().setOpType("Identity").addInput("x").addOutput("y"))
+                .addInput(ValueInfoProto.newBuilder().setName("x").setType(type))
+                .addOutput(ValueInfoProto.newBuilder().setName("y").setType(type)).build();
+        return ModelProto.newBuilder().setIrVersion(7).setGraph(graph)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13)).build();
+    }
+
+    private JsonNode evaluate(Path model, Path shards, String name) throws IOException {
+        Path output = directory.resolve("report-" + name);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = EvaluateJob.run(SharedLocalSpark.session(), new String[] {"--model", model.toString(),
+            "--data", shards.toString(), "--output", output.toString(), "--set", "evaluate.batch-size=16"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        return new ObjectMapper().readTree(output.resolve("report.json").toFile());
     }
 
     /** An evaluation shard set with one shard of the pairs' images, pairs.parquet and the manifest. */
