@@ -31,7 +31,7 @@ final class OnnxFaceModel implements FaceModel {
      */
     OnnxFaceModel(byte[] model, String source, OnnxInput defaults) {
         try {
-            this.session = environment.createSession(model, new OrtSession.SessionOptions());
+            this.session = environment.createSession(model, sessionOptions());
         } catch (OrtException e) {
             throw new UsageException(source + " is not an ONNX model ONNX Runtime can load: " + e.getMessage(), e);
         }
@@ -64,6 +64,16 @@ final class OnnxFaceModel implements FaceModel {
             closeQuietly();
             throw e;
         }
+    }
+
+    /**
+     * ONNX Runtime's defaults (a thread per core, all graph optimisations) except that idle threads sleep instead of
+     * spinning: the tasks of an executor share its cores, and spinning takes the CPU the other tasks need.
+     */
+    static OrtSession.SessionOptions sessionOptions() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        return options;
     }
 
     private static long[] shape(NodeInfo node, String source, String what) {
