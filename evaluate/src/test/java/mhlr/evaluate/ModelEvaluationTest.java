@@ -112,6 +112,33 @@ class ModelEvaluationTest {
     }
 
     @Test
+    void anOnnxExportOfTheModelScoresIjbAsTheModelDoes() throws IOException {
+        String shared = System.getProperty("mhlr.shared.data");
+        Path lfw = shared == null ? null : Path.of(shared, "lfw_a_subset");
+        Assumptions.assumeTrue(lfw != null && Files.isDirectory(lfw), "shared data absent");
+        int people = 12;
+        Path shards = writeIjbShardSet(SharedLocalSpark.session(), lfw, people);
+        Path mhlr = directory.resolve("model.mhlr");
+        TrainingModel.builder(BackboneSpec.builder("tiny").inputSize(56).embeddingSize(16).build(), 10).seed(4).build()
+                .exportInferenceModel(mhlr);
+        Path onnx = directory.resolve("model.onnx");
+        Files.write(onnx, OnnxExport.export(InferenceModel.load(mhlr)).toByteArray());
+
+        JsonNode fromMhlr = evaluate(mhlr, shards, "ijb-mhlr");
+        JsonNode fromOnnx = evaluate(onnx, shards, "ijb-onnx");
+        assertEquals("ijb", fromOnnx.get("protocol").asText());
+        assertEquals(people, fromOnnx.get("genuine").asLong());
+        double twoGenuine = 2.0 / people;
+        fromMhlr.get("tar_at_far").fields().forEachRemaining(entry -> {
+            JsonNode other = fromOnnx.get("tar_at_far").get(entry.getKey());
+            assertEquals(entry.getValue().isNull(), other.isNull(), "TAR at FAR " + entry.getKey());
+            if (!other.isNull()) {
+                assertEquals(entry.getValue().asDouble(), other.asDouble(), twoGenuine, "TAR at FAR " + entry.getKey());
+            }
+        });
+    }
+
+    @Test
     void aModelFileThatIsNotOnnxOrWhoseShapesDoNotFitIsRefusedNamingTheFileAndTheShape() throws IOException {
         Path shards = directory.resolve("no-shards");
         Path text = directory.resolve("notes.onnx");
@@ -165,7 +192,6 @@ class ModelEvaluationTest {
 
     /** An evaluation shard set with one shard of the pairs' images, pairs.parquet and the manifest. */
     private Path writeShardSet(SparkSession spark, Path lfw, List<FacePair> pairs) throws IOException {
-        Path root = directory.resolve("shards");
         Set<String> keys = new LinkedHashSet<>();
         for (FacePair pair : pairs) {
             keys.add(pair.left());
@@ -175,13 +201,6 @@ class ModelEvaluationTest {
         for (String key : keys) {
             images.add(RowFactory.create(key, Files.readAllBytes(lfw.resolve(key)), key, null, null, null));
         }
-        StructType imageSchema = new StructType()
-                .add(ShardSchema.KEY, DataTypes.StringType, false)
-                .add(ShardSchema.IMAGE, DataTypes.BinaryType, false)
-                .add(ShardSchema.SOURCE, DataTypes.StringType, false)
-                .add(ShardSchema.TEMPLATE_ID, DataTypes.IntegerType, true)
-                .add(ShardSchema.MEDIA_ID, DataTypes.IntegerType, true)
-                .add(ShardSchema.DETECTOR_SCORE, DataTypes.FloatType, true);
         List<Row> pairRows = new ArrayList<>();
         long genuine = 0;
         for (int i = 0; i < pairs.size(); i++) {
@@ -189,6 +208,62 @@ class ModelEvaluationTest {
             pairRows.add(RowFactory.create("lfw", (long) i, pair.left(), pair.right(), pair.same(), pair.fold()));
             genuine += pair.same() ? 1 : 0;
         }
+        return writeShardSet(spark, "shards", images, pairRows,
+                new ProtocolEntry("lfw", ProtocolEntry.TENFOLD, pairs.size(), genuine));
+    }
+
+    /**
+     * An IJB-style shard set from real faces: the first {@code people} people of {@code lfw} with at least four
+     * images, each with two templates of two images (one medium each), the genuine pair of each person's templates
+     * and an impostor pair for every two people.
+     */
+    private Path writeIjbShardSet(SparkSession spark, Path lfw, int people) throws IOException {
+        List<Path> folders;
+        try (Stream<Path> list = Files.list(lfw)) {
+            folders = list.filter(Files::isDirectory).sorted().toList();
+        }
+        List<Row> images = new ArrayList<>();
+        int person = 0;
+        for (Path folder : folders) {
+            List<Path> files;
+            try (Stream<Path> list = Files.list(folder)) {
+                files = list.filter(file -> file.toString().endsWith(".jpg")).sorted().limit(4).toList();
+            }
+            if (files.size() < 4 || person == people) {
+                continue;
+            }
+            for (int i = 0; i < 4; i++) {
+                String key = lfw.relativize(files.get(i)).toString();
+                images.add(RowFactory.create(key, Files.readAllBytes(files.get(i)), key, 2 * person + i / 2,
+                        4 * person + i, 0.9f));
+            }
+            person++;
+        }
+        Assumptions.assumeTrue(person == people, "lfw_a_subset has fewer than " + people + " people with 4 images");
+        List<Row> pairs = new ArrayList<>();
+        for (int a = 0; a < people; a++) {
+            pairs.add(RowFactory.create("ijb", (long) pairs.size(), Integer.toString(2 * a),
+                    Integer.toString(2 * a + 1), true, 0));
+            for (int b = a + 1; b < people; b++) {
+                pairs.add(RowFactory.create("ijb", (long) pairs.size(), Integer.toString(2 * a),
+                        Integer.toString(2 * b + 1), false, 0));
+            }
+        }
+        return writeShardSet(spark, "ijb-shards", images, pairs,
+                new ProtocolEntry("ijb", ProtocolEntry.IJB, pairs.size(), people));
+    }
+
+    /** An evaluation shard set of {@code images} (shard rows) with {@code pairRows}, pairs.parquet and the manifest. */
+    private Path writeShardSet(SparkSession spark, String name, List<Row> images, List<Row> pairRows,
+            ProtocolEntry protocol) throws IOException {
+        Path root = directory.resolve(name);
+        StructType imageSchema = new StructType()
+                .add(ShardSchema.KEY, DataTypes.StringType, false)
+                .add(ShardSchema.IMAGE, DataTypes.BinaryType, false)
+                .add(ShardSchema.SOURCE, DataTypes.StringType, false)
+                .add(ShardSchema.TEMPLATE_ID, DataTypes.IntegerType, true)
+                .add(ShardSchema.MEDIA_ID, DataTypes.IntegerType, true)
+                .add(ShardSchema.DETECTOR_SCORE, DataTypes.FloatType, true);
         StructType pairSchema = new StructType()
                 .add(ShardSchema.PROTOCOL, DataTypes.StringType, false)
                 .add(ShardSchema.PAIR_INDEX, DataTypes.LongType, false)
@@ -200,10 +275,10 @@ class ModelEvaluationTest {
         Path pairFile = singleFile(spark.createDataFrame(pairRows, pairSchema), root, ShardSchema.PAIRS_FILE);
         FileSystem fs = FileSystem.getLocal(new Configuration());
         Manifest manifest = new Manifest(ShardSchema.VERSION, DatasetKind.EVAL,
-                new Counts(keys.size(), keys.size(), 0, 0, keys.size(), 0),
-                List.of(ShardSet.describe(fs, new org.apache.hadoop.fs.Path(shard.toUri()), keys.size())),
-                List.of(ShardSet.describe(fs, new org.apache.hadoop.fs.Path(pairFile.toUri()), pairs.size())),
-                List.of(new ProtocolEntry("lfw", ProtocolEntry.TENFOLD, pairs.size(), genuine)), Map.of());
+                new Counts(images.size(), images.size(), 0, 0, images.size(), 0),
+                List.of(ShardSet.describe(fs, new org.apache.hadoop.fs.Path(shard.toUri()), images.size())),
+                List.of(ShardSet.describe(fs, new org.apache.hadoop.fs.Path(pairFile.toUri()), pairRows.size())),
+                List.of(protocol), Map.of());
         Files.write(root.resolve(ShardSchema.MANIFEST_FILE), manifest.toJson());
         return root;
     }

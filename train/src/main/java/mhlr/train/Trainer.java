@@ -120,6 +120,11 @@ public final class Trainer {
         return new Trainer(config, data, log, terminal);
     }
 
+    /** The model as prepared (from scratch, or from {@code train.init-from}), before any step. */
+    TrainingModel model() {
+        return model;
+    }
+
     /** Optimizer steps of the whole run: {@code floor(images / batch-size) * epochs}. */
     public long totalSteps() {
         return total;
