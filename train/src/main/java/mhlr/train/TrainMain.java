@@ -41,24 +41,12 @@ public final class TrainMain {
     static void run(String[] args) {
         Arguments arguments = CLI.parse(args);
         List<String> overrides = new ArrayList<>(arguments.overrides());
-        arguments.value("--init-from").ifPresent(file -> overrides.add("train.init-from=" + quoted(file)));
+        arguments.value("--init-from").ifPresent(file -> overrides.add("train.init-from=" + file));
         Config config = Settings.load(Optional.of(arguments.path("--config")), overrides);
         boolean resume = arguments.has("--resume");
         boolean overwrite = arguments.has("--overwrite");
         OutputDirectory.checkFlags(arguments.path("--output"), resume, overwrite);
         Trainer trainer = Trainer.prepare(config, arguments.required("--data"), System.err, System.console() != null);
         trainer.run(OutputDirectory.prepare(arguments.path("--output"), resume, overwrite));
-    }
-
-    /** A HOCON string literal (JSON's quoting) of {@code text}. */
-    private static String quoted(String text) {
-        StringBuilder literal = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                literal.append('\\');
-            }
-            literal.append(c);
-        }
-        return literal.append('"').toString();
     }
 }

@@ -44,7 +44,7 @@ class TrainerInitFromTest {
         Path model = directory.resolve("pretrained.mhlr");
         source.exportInferenceModel(model);
         List<String> sets = new ArrayList<>(TrainingFixture.overrides(1, null));
-        sets.add("train.init-from=\"" + model + "\"");
+        sets.add("train.init-from=" + model);
         Trainer trainer = Trainer.prepare(Settings.load(Optional.empty(), sets), data.toString(),
                 new PrintStream(new ByteArrayOutputStream()), false);
         Map<String, INDArray> expected = source.parameters();
@@ -76,7 +76,7 @@ class TrainerInitFromTest {
 
     private static Config config(Path initFrom) {
         List<String> sets = new ArrayList<>(TrainingFixture.overrides(1, null));
-        sets.add("train.init-from=\"" + initFrom + "\"");
+        sets.add("train.init-from=" + initFrom);
         return Settings.load(Optional.empty(), sets);
     }
 

@@ -14,7 +14,8 @@ interface FaceModel {
     int embeddingSize();
 
     /**
-     * Embeds {@code n} images stored one after another, each 3 x size x size floats (RGB planes in [-1, 1]).
+     * Embeds {@code n} images stored one after another, each 3 x size x size floats (RGB planes in [-1, 1]). The
+     * array may be overwritten (an ONNX model rescales it in place to its own preprocessing).
      *
      * @return n embeddings
      */
