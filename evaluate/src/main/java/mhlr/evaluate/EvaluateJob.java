@@ -16,6 +16,7 @@ import mhlr.core.cli.CommandLine;
 import mhlr.core.cli.Launcher;
 import mhlr.core.cli.UsageException;
 import mhlr.core.config.Settings;
+import mhlr.evaluate.embed.Embedder;
 import mhlr.evaluate.protocol.VerificationProtocol;
 import mhlr.spark.HadoopAtomicOutput;
 import mhlr.spark.SparkSessions;
@@ -34,7 +35,7 @@ public final class EvaluateJob {
     static final CommandLine CLI = CommandLine.builder(COMMAND,
                     "Evaluates face verification: insightface's 10-fold accuracy (LFW, CFP, AgeDB, any pair list) and"
                     + " IJB-B/C 1:1 TAR@FAR, with features from a trained model or a .npy.")
-            .optional("--model", "FILE", "an exported model (bin/train's model file); embeds the shards of --data")
+            .optional("--model", "FILE", "a model.mhlr from bin/train or an ONNX face model; embeds the shards of --data")
             .optional("--embeddings", "FILE.npy", "precomputed float32 features, one row per image in protocol order")
             .required("--data", "DIR", "an evaluation shard set, or with --embeddings the protocol's own files"
                     + " (IJB root, CFP root, pairs.txt, .bin)")
@@ -99,6 +100,8 @@ public final class EvaluateJob {
             Optional<Path> embeddings = arguments.optionalPath("--embeddings");
             Configuration hadoop = hadoopConfiguration(config);
             Optional<byte[]> model = arguments.value("--model").map(location -> readModel(location, hadoop));
+            model.ifPresent(bytes -> log.println(COMMAND + ": --model " + arguments.required("--model") + ": "
+                    + Embedder.check(bytes, "--model " + arguments.required("--model"), settings.onnx())));
             embeddings.ifPresent(file -> {
                 if (!Files.isRegularFile(file)) {
                     throw new UsageException("--embeddings " + file + " does not exist");

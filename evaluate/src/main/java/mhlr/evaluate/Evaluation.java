@@ -202,7 +202,8 @@ final class Evaluation {
                 Duration.ofSeconds(10), log)) {
             progress.expect(data.shards().get().manifest().counts().written());
             return Embedder.embed(spark(), spark.read().parquet(data.shards().get().shardPaths()
-                    .toArray(String[]::new)), model, settings.batchSize(), progress.counter()).collect();
+                    .toArray(String[]::new)), model, settings.onnx(), settings.batchSize(), progress.counter())
+                    .collect();
         }
     }
 

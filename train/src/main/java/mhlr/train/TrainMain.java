@@ -1,6 +1,8 @@
 package mhlr.train;
 
 import com.typesafe.config.Config;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import mhlr.core.cli.Arguments;
 import mhlr.core.cli.CommandLine;
@@ -8,7 +10,7 @@ import mhlr.core.cli.Launcher;
 import mhlr.core.config.Settings;
 
 /**
- * {@code bin/train --config FILE --data DIR --output DIR [--resume] [--overwrite] [--set key=value ...]}: trains a
+ * {@code bin/train --config FILE --data DIR --output DIR [--init-from FILE] [--resume] [--overwrite] [--set key=value ...]}: trains a
  * backbone on ingested training shards. Exit 0 when the model is written, 2 on a usage, config or data error, 1 on
  * a failure (a diverged loss included); the cause is one line on stderr.
  */
@@ -22,6 +24,8 @@ public final class TrainMain {
             .required("--config", "FILE", "preset over conf/base.conf, e.g. conf/ms1mv3_r100.conf")
             .required("--data", "DIR", "training shard directory (bin/ingest output with manifest.json)")
             .required("--output", "DIR", "where checkpoints, metrics, curves and the model go")
+            .optional("--init-from", "FILE", "start from this pretrained backbone: a model.mhlr or an ONNX iResNet"
+                    + " (train.init-from)")
             .flag("--resume", "continue the run in --output from its newest complete checkpoint")
             .flag("--overwrite", "delete an existing --output and start over")
             .build();
@@ -36,7 +40,9 @@ public final class TrainMain {
     /** Parses the arguments and trains. */
     static void run(String[] args) {
         Arguments arguments = CLI.parse(args);
-        Config config = Settings.load(Optional.of(arguments.path("--config")), arguments.overrides());
+        List<String> overrides = new ArrayList<>(arguments.overrides());
+        arguments.value("--init-from").ifPresent(file -> overrides.add("train.init-from=" + file));
+        Config config = Settings.load(Optional.of(arguments.path("--config")), overrides);
         boolean resume = arguments.has("--resume");
         boolean overwrite = arguments.has("--overwrite");
         OutputDirectory.checkFlags(arguments.path("--output"), resume, overwrite);

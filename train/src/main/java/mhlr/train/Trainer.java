@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import mhlr.train.data.TrainingBatch;
 import mhlr.train.data.TrainingShards;
 import mhlr.train.model.StepResult;
 import mhlr.train.model.TrainingModel;
+import mhlr.train.onnx.PretrainedBackbone;
 import mhlr.train.report.LossLog;
 import mhlr.train.report.MetricsLog;
 import mhlr.train.report.ProgressLine;
@@ -85,6 +87,23 @@ public final class Trainer {
         this.schedule = Schedules.fromConfig(config, total);
         this.verification = verification(settings, dataOptions);
         this.model = ModelFromConfig.build(config, shards.classes());
+        String initFrom = config.getString("train.init-from");
+        if (!initFrom.isEmpty()) {
+            startFrom(Path.of(initFrom));
+        }
+    }
+
+    /** Loads a pretrained backbone into the model ({@code train.init-from}); the class centres stay as drawn. */
+    private void startFrom(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("train.init-from: " + file + " is not a file");
+        }
+        try {
+            model.loadBackbone(PretrainedBackbone.load(file, model.spec()));
+        } catch (IOException e) {
+            throw new UsageException("train.init-from: " + e.getMessage(), e);
+        }
+        log.println("bin/train: backbone from " + file);
     }
 
     /**
@@ -99,6 +118,11 @@ public final class Trainer {
      */
     public static Trainer prepare(Config config, String data, PrintStream log, boolean terminal) {
         return new Trainer(config, data, log, terminal);
+    }
+
+    /** The model as prepared (from scratch, or from {@code train.init-from}), before any step. */
+    TrainingModel model() {
+        return model;
     }
 
     /** Optimizer steps of the whole run: {@code floor(images / batch-size) * epochs}. */

@@ -1,6 +1,5 @@
 package mhlr.evaluate.embed;
 
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import mhlr.core.cli.UsageException;
 import mhlr.core.shard.ShardSchema;
 import mhlr.train.data.NetworkInput;
-import mhlr.train.model.InferenceModel;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -19,7 +17,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * Embeds the images of evaluation shards with a trained model, on the executors: the model's bytes are
+ * Embeds the images of evaluation shards with a face model ({@link FaceModel}: a {@code model.mhlr} on ND4J or an
+ * ONNX model on ONNX Runtime), on the executors: the model's bytes are
  * broadcast, restored once per executor JVM ({@link ModelCache}), and each partition embeds its images in
  * batches, each image and its horizontal flip, prepared exactly as the trainer prepares them
  * ({@link NetworkInput}: decode, resize to the model's input side, RGB planes in [-1, 1]).
@@ -35,18 +34,32 @@ public final class Embedder {
      * @param embedded counts the images embedded (the driver's progress line follows it)
      */
     public static JavaRDD<EmbeddedImage> embed(JavaSparkContext spark, Dataset<Row> shards, byte[] model,
-            int batchSize, LongAccumulator embedded) {
+            OnnxInput onnxDefaults, int batchSize, LongAccumulator embedded) {
         String hash = sha256(model);
-        int inputSize = inputSize(model);
+        int inputSize = ModelCache.get(hash, model, "--model", onnxDefaults).inputSize();
         Broadcast<byte[]> shared = spark.broadcast(model);
         return shards.select(ShardSchema.KEY, ShardSchema.IMAGE, ShardSchema.TEMPLATE_ID, ShardSchema.MEDIA_ID,
                         ShardSchema.DETECTOR_SCORE)
                 .javaRDD()
-                .mapPartitions(rows -> embedPartition(rows, ModelCache.get(hash, shared.value()), inputSize,
-                        batchSize, embedded));
+                .mapPartitions(rows -> embedPartition(rows, ModelCache.get(hash, shared.value(), "the broadcast model",
+                        onnxDefaults), inputSize, batchSize, embedded));
     }
 
-    private static Iterator<EmbeddedImage> embedPartition(Iterator<Row> rows, InferenceModel model, int size,
+    /**
+     * Checks on the driver, before any task runs, that {@code model} holds a face model this job can run (a
+     * {@code model.mhlr}, or an ONNX model with one [N, 3, S, S] input and an [N, D] output) and describes it.
+     *
+     * @param source names the file in the error
+     * @throws UsageException naming the file and the shape it has when it cannot be used
+     */
+    public static String check(byte[] model, String source, OnnxInput onnxDefaults) {
+        FaceModel restored = ModelCache.get(sha256(model), model, source, onnxDefaults);
+        String kind = restored instanceof OnnxFaceModel onnx ? "ONNX model, " + onnx.input() : "model.mhlr";
+        return kind + ", input " + restored.inputSize() + "x" + restored.inputSize() + ", "
+                + restored.embeddingSize() + "-d embedding";
+    }
+
+    private static Iterator<EmbeddedImage> embedPartition(Iterator<Row> rows, FaceModel model, int size,
             int batchSize, LongAccumulator embedded) {
         return new Iterator<>() {
             private final List<EmbeddedImage> ready = new ArrayList<>();
@@ -80,7 +93,7 @@ public final class Embedder {
         };
     }
 
-    private static void embedBatch(List<Row> batch, InferenceModel model, int size, List<EmbeddedImage> out) {
+    private static void embedBatch(List<Row> batch, FaceModel model, int size, List<EmbeddedImage> out) {
         int n = batch.size();
         int perImage = 3 * size * size;
         float[] images = new float[2 * n * perImage];
@@ -103,15 +116,6 @@ public final class Embedder {
             Float score = row.getAs(ShardSchema.DETECTOR_SCORE);
             out.add(new EmbeddedImage(row.getAs(ShardSchema.KEY), template == null ? 0 : template,
                     media == null ? 0 : media, score == null ? 1f : score, features));
-        }
-    }
-
-    /** The model's input side, read on the driver (which also checks the file before any task runs). */
-    private static int inputSize(byte[] model) {
-        try {
-            return InferenceModel.load(model).spec().inputSize();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UsageException("--model is not a model bin/train exported: " + e.getMessage(), e);
         }
     }
 

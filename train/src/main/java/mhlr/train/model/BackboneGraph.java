@@ -58,6 +58,11 @@ public final class BackboneGraph {
         return network.buffers();
     }
 
+    /** The layers in the order they were added. */
+    public List<Layer> layers() {
+        return network.layers();
+    }
+
     /** Batch-norm layers (training graphs). */
     public List<BatchNormLayer> batchNorms() {
         return network.batchNorms();

@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,6 +29,8 @@ public final class InferenceModel {
     private final DataType dataType;
     private final SameDiff sd;
     private final String embeddingName;
+    private final List<Layer> layers;
+    private final Map<String, INDArray> arrays;
     private final StepMemory memory = new StepMemory();
     private long batchSize;
 
@@ -36,8 +40,10 @@ public final class InferenceModel {
         this.sd = SameDiff.create();
         BackboneGraph graph = BackboneGraph.build(sd, spec, GraphMode.INFERENCE, dataType, arrays, null);
         this.embeddingName = graph.embedding().name();
-        Map<String, INDArray> expected = new HashMap<>(graph.parameters());
+        this.layers = graph.layers();
+        Map<String, INDArray> expected = new LinkedHashMap<>(graph.parameters());
         expected.putAll(graph.buffers());
+        this.arrays = Collections.unmodifiableMap(expected);
         for (String name : arrays.keySet()) {
             if (!expected.containsKey(name)) {
                 throw new IllegalArgumentException("the model has an array " + name + " that " + spec.name()
@@ -79,6 +85,16 @@ public final class InferenceModel {
     /** The architecture. */
     public BackboneSpec spec() {
         return spec;
+    }
+
+    /** The backbone's layers in graph order (the structure an exporter translates). */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** The backbone's parameters and running statistics by name, parameters first (live arrays: do not modify). */
+    public Map<String, INDArray> arrays() {
+        return arrays;
     }
 
     /** Length of an embedding. */

@@ -60,6 +60,7 @@ public final class NetworkBuilder {
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
     private final Map<String, INDArray> buffers = new LinkedHashMap<>();
     private final List<BatchNormLayer> batchNorms = new ArrayList<>();
+    private final List<Layer> layers = new ArrayList<>();
     private final Map<String, long[]> onesPlaceholders = new LinkedHashMap<>();
     private final Map<Long, SDVariable> inverseCounts = new HashMap<>();
     private long multiplyAccumulates;
@@ -106,6 +107,7 @@ public final class NetworkBuilder {
     public FeatureMap images(int channels, int height, int width) {
         SDVariable images = sd.placeHolder(IMAGES, dataType, -1, channels, height, width);
         SDVariable inLayout = layout == Layout.NCHW ? images : images.permute(0, 2, 3, 1);
+        layers.add(new Layer.Images(inLayout.name(), channels, height, width));
         return new FeatureMap(inLayout, channels, height, width);
     }
 
@@ -120,6 +122,8 @@ public final class NetworkBuilder {
         Conv2DConfig config = convolution(kernel, stride, padding);
         SDVariable x = in.value();
         SDVariable out = sd.cnn().conv2d(x, weight, config);
+        layers.add(new Layer.Convolution(name, x.name(), out.name(), in.channels(), outChannels, kernel, stride,
+                padding, false));
         record(out, (gradient, t) -> {
             SDVariable[] grads = new Conv2DDerivative(sd, new SDVariable[] {x, weight, gradient}, config)
                     .outputVariables();
@@ -139,6 +143,8 @@ public final class NetworkBuilder {
         Conv2DConfig config = convolution(kernel, stride, padding);
         SDVariable x = in.value();
         SDVariable out = sd.cnn().depthWiseConv2d(x, weight, config);
+        layers.add(new Layer.Convolution(name, x.name(), out.name(), in.channels(), in.channels(), kernel, stride,
+                padding, true));
         record(out, (gradient, t) -> {
             SDVariable[] grads = new DepthwiseConv2DBp(sd, x, weight, null, gradient, config).outputVariables();
             t.addGradient(x, grads[0]);
@@ -152,6 +158,7 @@ public final class NetworkBuilder {
         int channelAxis = layout == Layout.NCHW ? 1 : 3;
         SDVariable out = normalise(name, in.value(), in.channels(), in.height(), in.width(), channelAxis,
                 layout.channelBroadcastShape(in.channels()), true);
+        layers.add(new Layer.BatchNorm(name, in.value().name(), out.name(), in.channels(), true, true));
         return new FeatureMap(out, in.channels(), in.height(), in.width());
     }
 
@@ -161,7 +168,9 @@ public final class NetworkBuilder {
      * @param learnScale false for arcface_torch's {@code features} layer, whose scale is fixed at 1
      */
     public SDVariable batchNorm1d(String name, SDVariable in, int features, boolean learnScale) {
-        return normalise(name, in, features, 0, 0, 1, new long[] {1, features}, learnScale);
+        SDVariable out = normalise(name, in, features, 0, 0, 1, new long[] {1, features}, learnScale);
+        layers.add(new Layer.BatchNorm(name, in.name(), out.name(), features, false, learnScale));
+        return out;
     }
 
     /**
@@ -175,6 +184,7 @@ public final class NetworkBuilder {
         SDVariable x = in.value();
         SDVariable negative = sd.scalarMin(x, 0);
         SDVariable out = x.add(negative.mul(slope.sub(1).reshape(broadcast)));
+        layers.add(new Layer.PRelu(name, x.name(), out.name(), in.channels()));
         record(out, (gradient, t) -> {
             SDVariable positive = sd.math().step(x, 0);
             SDVariable slopes = positive.mul(slope.rsub(1).reshape(broadcast)).add(slope.reshape(broadcast));
@@ -190,6 +200,7 @@ public final class NetworkBuilder {
             throw new IllegalArgumentException("cannot add feature maps of different sizes: " + a + " and " + b);
         }
         SDVariable out = a.value().add(b.value());
+        layers.add(new Layer.Add(a.value().name(), b.value().name(), out.name()));
         record(out, (gradient, t) -> {
             t.addGradient(a.value(), gradient);
             t.addGradient(b.value(), gradient);
@@ -200,6 +211,7 @@ public final class NetworkBuilder {
     /** [batch, features] from a feature map, in the graph's layout order. */
     public SDVariable flatten(FeatureMap in) {
         SDVariable out = in.value().reshape(-1, in.elementsPerImage());
+        layers.add(new Layer.Flatten(in.value().name(), out.name(), in.channels(), in.height(), in.width()));
         long[] shape = layout == Layout.NCHW
                 ? new long[] {-1, in.channels(), in.height(), in.width()}
                 : new long[] {-1, in.height(), in.width(), in.channels()};
@@ -239,6 +251,7 @@ public final class NetworkBuilder {
         SDVariable out = bias
                 ? product.add(parameter(biasName, new long[] {outFeatures}, Init.linearDefault(inFeatures)))
                 : product;
+        layers.add(new Layer.Linear(name, in.name(), out.name(), inFeatures, outFeatures, bias));
         record(out, (gradient, t) -> {
             t.addGradient(in, sd.mmul(gradient, weight, false, true, false));
             t.addParameterGradient(weightName, sd.mmul(in, gradient, true, false, false));
@@ -247,6 +260,11 @@ public final class NetworkBuilder {
             }
         });
         return out;
+    }
+
+    /** The layers added so far, in order. */
+    public List<Layer> layers() {
+        return Collections.unmodifiableList(layers);
     }
 
     /** Trainable parameters by name, in creation order (live arrays: the graph reads them). */

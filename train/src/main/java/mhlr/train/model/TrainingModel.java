@@ -256,6 +256,17 @@ public final class TrainingModel {
         assignAll("parameters", live, state);
     }
 
+    /**
+     * Overwrites the backbone's parameters and running statistics with {@code backbone} (as
+     * {@link InferenceModel#arrays()} gives them), leaving the class centres as they are: a start from a pretrained
+     * backbone. Names and shapes must match exactly.
+     */
+    public void loadBackbone(Map<String, INDArray> backbone) {
+        Map<String, INDArray> live = new LinkedHashMap<>(this.backbone.parameters());
+        live.putAll(this.backbone.buffers());
+        assignAll("backbone", live, backbone);
+    }
+
     /** Copies of the momentum buffers ({@code <parameter>.momentum_buffer}) and the step count ({@code step}). */
     public Map<String, INDArray> optimizerState() {
         Map<String, INDArray> state = new LinkedHashMap<>();

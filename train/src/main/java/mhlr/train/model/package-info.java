@@ -10,5 +10,8 @@
  * statistics and keeps the running mean and variance here, updated after every step like PyTorch (momentum 0.1,
  * unbiased variance) and used by inference graphs. Graph executions reuse their arrays
  * ({@link mhlr.train.model.StepMemory}), since fresh memory is what a step mostly paid for on the measured machine.
+ *
+ * <p>While it builds a graph, {@link mhlr.train.model.NetworkBuilder} also records each layer as a
+ * {@link mhlr.train.model.Layer}: the structure the ONNX exporter and importer ({@code mhlr.train.onnx}) work from.
  */
 package mhlr.train.model;
