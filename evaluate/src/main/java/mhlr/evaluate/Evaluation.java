@@ -146,16 +146,12 @@ final class Evaluation {
             String directory) {
         FeatureMatrix features;
         if (embeddings.isPresent()) {
-            if (data.shards().isPresent()) {
-                throw new UsageException("a shard set does not keep the order of " + protocol.name()
-                        + "_face_tid_mid.txt that a .npy follows: give the IJB root (the directory holding meta/) as"
-                        + " --data");
-            }
             features = npy(embeddings.get());
             if (features.rows() != protocol.faces()) {
                 throw new UsageException(embeddings.get() + " has " + features.rows() + " rows but "
-                        + protocol.name() + " lists " + protocol.faces() + " faces (one row per line of "
-                        + protocol.name() + "_face_tid_mid.txt, in its order)");
+                        + protocol.name() + " lists " + protocol.faces() + " faces (one row per "
+                        + (data.shards().isPresent() ? "face of the shard set, in the order bin/embed writes"
+                                : "line of " + protocol.name() + "_face_tid_mid.txt, in its order") + ")");
             }
         } else {
             features = fromModel(protocol, embed(data, model.get()));

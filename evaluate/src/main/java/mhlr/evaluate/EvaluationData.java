@@ -218,7 +218,10 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
         return protocols;
     }
 
-    /** An IJB protocol of a shard set: the pairs name template ids; the faces are the shard rows (by key). */
+    /**
+     * An IJB protocol of a shard set: the pairs name template ids; the faces are the shard rows, in the natural
+     * order of their keys ({@link #naturalOrder}), the row order of a {@code .npy} for this shard set.
+     */
     private static IjbProtocol ijbFromRows(String name, List<Row> pairs, SparkSession spark, ShardSet shards) {
         int n = pairs.size();
         int[] left = new int[n];
@@ -239,8 +242,9 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
         List<Row> faces = spark.read().parquet(shards.shardPaths().toArray(String[]::new))
                 .where(functions.col(ShardSchema.TEMPLATE_ID).isNotNull())
                 .select(ShardSchema.KEY, ShardSchema.TEMPLATE_ID, ShardSchema.MEDIA_ID, ShardSchema.DETECTOR_SCORE)
-                .orderBy(ShardSchema.KEY)
-                .collectAsList();
+                .collectAsList()
+                .stream().sorted(Comparator.comparing((Row face) -> face.getString(0), EvaluationData::naturalOrder))
+                .toList();
         String[] images = new String[faces.size()];
         int[] templates = new int[faces.size()];
         int[] media = new int[faces.size()];
@@ -254,6 +258,36 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
         }
         return new IjbProtocol(name, images, templates, media, scores, left, right, same,
                 identificationFromShards(name, spark, shards));
+    }
+
+    /**
+     * Image names with their leading numbers compared as numbers ({@code 2.jpg} before {@code 10.jpg}), then the
+     * rest as text; names without a leading number as text, after the numbered ones.
+     */
+    static int naturalOrder(String a, String b) {
+        int digitsA = leadingDigits(a);
+        int digitsB = leadingDigits(b);
+        if ((digitsA == 0) != (digitsB == 0)) {
+            return digitsA == 0 ? 1 : -1;
+        }
+        if (digitsA > 0) {
+            String numberA = a.substring(0, digitsA).replaceFirst("^0+(?=.)", "");
+            String numberB = b.substring(0, digitsB).replaceFirst("^0+(?=.)", "");
+            int byNumber = numberA.length() != numberB.length() ? Integer.compare(numberA.length(), numberB.length())
+                    : numberA.compareTo(numberB);
+            if (byNumber != 0) {
+                return byNumber;
+            }
+        }
+        return a.compareTo(b);
+    }
+
+    private static int leadingDigits(String name) {
+        int i = 0;
+        while (i < name.length() && Character.isDigit(name.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** The 1:N lists of {@code name} from {@code identification.parquet}, when the shard set has them. */
