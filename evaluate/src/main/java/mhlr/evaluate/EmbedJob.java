@@ -107,6 +107,9 @@ public final class EmbedJob {
         /** The shard set of {@code --data}, checked before Spark starts. */
         ShardSet shards() {
             String data = arguments.required("--data");
+            if (!EvaluationData.isRemote(data) && !java.nio.file.Files.exists(EvaluationData.localPath(data))) {
+                throw new UsageException("--data " + data + " does not exist");
+            }
             String location = EvaluationData.isRemote(data) ? data
                     : EvaluationData.localPath(data).toAbsolutePath().toUri().toString();
             return ShardSet.open(location, hadoop).verify(ShardSet.Check.SIZE);
