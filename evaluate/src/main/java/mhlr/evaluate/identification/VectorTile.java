@@ -48,16 +48,20 @@ final class VectorTile {
             s12 = p1.fma(g2, s12);
             s13 = p1.fma(g3, s13);
         }
-        DoubleVector[] sums = {s00, s01, s02, s03, s10, s11, s12, s13};
-        for (int i = 0; i < 2; i++) {
+        double[] rest = new double[8];
+        for (int k = end; k < dimension; k++) {
             for (int j = 0; j < 4; j++) {
-                double sum = sums[4 * i + j].reduceLanes(VectorOperators.ADD);
-                for (int k = end; k < dimension; k++) {
-                    sum += probes[a + i * dimension + k] * gallery[b + j * dimension + k];
-                }
-                out[at + i * stride + j] = sum;
+                rest[j] += probes[a + k] * gallery[b + j * dimension + k];
+                rest[4 + j] += probes[a1 + k] * gallery[b + j * dimension + k];
             }
         }
+        out[at] = s00.reduceLanes(VectorOperators.ADD) + rest[0];
+        out[at + 1] = s01.reduceLanes(VectorOperators.ADD) + rest[1];
+        out[at + 2] = s02.reduceLanes(VectorOperators.ADD) + rest[2];
+        out[at + 3] = s03.reduceLanes(VectorOperators.ADD) + rest[3];
+        out[at + stride] = s10.reduceLanes(VectorOperators.ADD) + rest[4];
+        out[at + stride + 1] = s11.reduceLanes(VectorOperators.ADD) + rest[5];
+        out[at + stride + 2] = s12.reduceLanes(VectorOperators.ADD) + rest[6];
+        out[at + stride + 3] = s13.reduceLanes(VectorOperators.ADD) + rest[7];
     }
-
 }
