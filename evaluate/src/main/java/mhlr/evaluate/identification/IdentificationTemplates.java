@@ -34,12 +34,10 @@ public record IdentificationTemplates(TemplateSet gallery, TemplateSet probes, i
         if (!problems.isEmpty()) {
             throw new UsageException(name + " 1:N: templates without any image: " + String.join("; ", problems));
         }
-        List<Integer> missing = new ArrayList<>();
         TemplateSet gallery = TemplateSet.choose(pooled,
                 TemplateSet.concatenate(lists.galleryOne().templateIds(), lists.galleryTwo().templateIds()),
-                TemplateSet.concatenate(lists.galleryOne().subjectIds(), lists.galleryTwo().subjectIds()), missing);
-        TemplateSet probes = TemplateSet.choose(pooled, lists.probes().templateIds(), lists.probes().subjectIds(),
-                missing);
+                TemplateSet.concatenate(lists.galleryOne().subjectIds(), lists.galleryTwo().subjectIds()));
+        TemplateSet probes = TemplateSet.choose(pooled, lists.probes().templateIds(), lists.probes().subjectIds());
         return new IdentificationTemplates(gallery, probes, OneToN.mates(gallery, probes, name));
     }
 

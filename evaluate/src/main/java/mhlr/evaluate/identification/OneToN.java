@@ -2,7 +2,9 @@ package mhlr.evaluate.identification;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import mhlr.core.cli.UsageException;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -45,7 +47,7 @@ public final class OneToN {
      *     first offenders
      */
     public static int[] mates(TemplateSet gallery, TemplateSet probes, String name) {
-        java.util.Map<Integer, List<Integer>> bySubject = new java.util.HashMap<>();
+        Map<Integer, List<Integer>> bySubject = new HashMap<>();
         for (int g = 0; g < gallery.size(); g++) {
             bySubject.computeIfAbsent(gallery.subjectIds()[g], s -> new ArrayList<>()).add(g);
         }

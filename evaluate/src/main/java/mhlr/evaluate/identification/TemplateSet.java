@@ -28,10 +28,10 @@ public record TemplateSet(int[] templateIds, int[] subjectIds, double[] features
      *
      * @param lineTemplates the template of each line of the list files
      * @param lineSubjects the subject of each line
-     * @param missing receives the listed template ids that {@code pooled} lacks (no image), ascending
+     * @throws IllegalArgumentException when {@code pooled} lacks a listed template (callers check first, to name
+     *     every offender)
      */
-    public static TemplateSet choose(TemplateFeatures pooled, int[] lineTemplates, int[] lineSubjects,
-            List<Integer> missing) {
+    public static TemplateSet choose(TemplateFeatures pooled, int[] lineTemplates, int[] lineSubjects) {
         Integer[] order = new Integer[lineTemplates.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -54,10 +54,9 @@ public record TemplateSet(int[] templateIds, int[] subjectIds, double[] features
             subjects[t] = lineSubjects[line];
             int row = pooled.indexOf(templates[t]);
             if (row < 0) {
-                missing.add(templates[t]);
-            } else {
-                System.arraycopy(pooled.features(), row * dimension, features, t * dimension, dimension);
+                throw new IllegalArgumentException("template " + templates[t] + " has no pooled feature");
             }
+            System.arraycopy(pooled.features(), row * dimension, features, t * dimension, dimension);
         }
         return new TemplateSet(templates, subjects, features, dimension);
     }
