@@ -115,7 +115,7 @@ class EmbedJobTest {
     }
 
     @Test
-    void parquetRowsCarryTheShardColumnsAndBothEmbeddings() {
+    void parquetRowsCarryTheShardColumnsAndBothEmbeddingsAsPyarrowReadsThem() throws Exception {
         Path output = embed("shards-folders", "embedded-folders");
         List<Row> rows = SharedLocalSpark.session().read().parquet(output.resolve("embeddings").toString())
                 .select("source", "identity", "key", "label", "embedding", "flip_embedding").collectAsList();
@@ -128,6 +128,37 @@ class EmbedJobTest {
         assertEquals(DIMENSION, first.getList(4).size());
         assertEquals(DIMENSION, first.getList(5).size());
         assertFalse(Files.exists(output.resolve("folders.npy")), "a training set has no protocol");
+        String pyarrow = python("import pyarrow.parquet as pq, sys; t = pq.read_table(sys.argv[1]);"
+                + " print(t.num_rows, t.schema.field('embedding').type, len(t.column('embedding')[0]))",
+                output.resolve("embeddings").toString());
+        assertEquals(written + " list<element: float not null> " + DIMENSION, pyarrow);
+    }
+
+    @Test
+    void numpyLoadsTheNpy() throws IOException, InterruptedException {
+        Path output = embed("shards-bin", "embedded-numpy");
+        FeatureMatrix ours = NpyFile.read(output.resolve("sample.npy"), true);
+        float[] row = new float[ours.columns()];
+        ours.row(ours.rows() - 1, row);
+        String numpy = python("import numpy, sys; a = numpy.load(sys.argv[1]); print(a.shape, a.dtype, repr(float(a[-1, -1])))",
+                output.resolve("sample.npy").toString());
+        assertEquals("(" + ours.rows() + ", " + 2 * DIMENSION + ") float32 " + (double) row[row.length - 1], numpy);
+    }
+
+    /** What a python3 one-liner prints; skips when python3 or its module is missing. */
+    private static String python(String script, String argument) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder("python3", "-c", script, argument).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("python3 is not on the PATH");
+            throw e;
+        }
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int code = process.waitFor();
+        org.junit.jupiter.api.Assumptions.assumeFalse(text.contains("ModuleNotFoundError"), text);
+        assertEquals(0, code, text);
+        return text;
     }
 
     @Test
