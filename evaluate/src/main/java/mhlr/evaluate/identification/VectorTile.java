@@ -1,12 +1,13 @@
 package mhlr.evaluate.identification;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link GalleryScorer}'s inner step with the Vector API: eight dot products (two probes by four gallery rows)
  * accumulated side by side in 256-bit fused multiply-adds, so each loaded vector serves four or two products.
+ * Each product is bit for bit {@link GalleryScorer#dot}'s: lane l accumulates the elements l, l + 4, ... by fused
+ * multiply-adds, the lanes are summed in a fixed order, and the tail past a multiple of four is added last.
  * Loaded only when {@code jdk.incubator.vector} is present.
  */
 final class VectorTile {
@@ -55,13 +56,18 @@ final class VectorTile {
                 rest[4 + j] += probes[a1 + k] * gallery[b + j * dimension + k];
             }
         }
-        out[at] = s00.reduceLanes(VectorOperators.ADD) + rest[0];
-        out[at + 1] = s01.reduceLanes(VectorOperators.ADD) + rest[1];
-        out[at + 2] = s02.reduceLanes(VectorOperators.ADD) + rest[2];
-        out[at + 3] = s03.reduceLanes(VectorOperators.ADD) + rest[3];
-        out[at + stride] = s10.reduceLanes(VectorOperators.ADD) + rest[4];
-        out[at + stride + 1] = s11.reduceLanes(VectorOperators.ADD) + rest[5];
-        out[at + stride + 2] = s12.reduceLanes(VectorOperators.ADD) + rest[6];
-        out[at + stride + 3] = s13.reduceLanes(VectorOperators.ADD) + rest[7];
+        out[at] = sum(s00) + rest[0];
+        out[at + 1] = sum(s01) + rest[1];
+        out[at + 2] = sum(s02) + rest[2];
+        out[at + 3] = sum(s03) + rest[3];
+        out[at + stride] = sum(s10) + rest[4];
+        out[at + stride + 1] = sum(s11) + rest[5];
+        out[at + stride + 2] = sum(s12) + rest[6];
+        out[at + stride + 3] = sum(s13) + rest[7];
+    }
+
+    /** The lanes summed as {@link GalleryScorer#dot} sums its four accumulators. */
+    private static double sum(DoubleVector lanes) {
+        return (lanes.lane(0) + lanes.lane(1)) + (lanes.lane(2) + lanes.lane(3));
     }
 }
