@@ -20,7 +20,8 @@ class BinScriptsContractTest {
         try (Stream<Path> files = Files.list(DemoRun.checkout().resolve("bin"))) {
             List<String> names = files.filter(Files::isRegularFile).map(path -> path.getFileName().toString())
                     .sorted().toList();
-            assertTrue(names.containsAll(List.of("demo", "evaluate", "export", "ingest", "make-sample-data", "mhlr-replay",
+            assertTrue(names.containsAll(List.of("demo", "embed", "evaluate", "export", "ingest", "make-sample-data",
+                    "mhlr-replay",
                     "train")), names.toString());
             return names.stream();
         }

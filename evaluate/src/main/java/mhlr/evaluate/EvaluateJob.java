@@ -1,9 +1,7 @@
 package mhlr.evaluate;
 
 import com.typesafe.config.Config;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +22,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code bin/evaluate}: scores verification protocols exactly as insightface does, with features from a trained
+ * {@code bin/evaluate}: scores verification (and IJB 1:N identification) protocols exactly as insightface does, with features from a trained
  * model ({@code --model}, embedded on the executors) or from a {@code .npy} ({@code --embeddings}), and writes
  * an atomic output directory: {@code report.json}, {@code report.md}, {@code roc.png} and {@code scores/}
  * (one subdirectory per protocol when several are evaluated). Exit codes follow the CLI contract.
@@ -33,12 +31,13 @@ public final class EvaluateJob {
     static final String COMMAND = "bin/evaluate";
 
     static final CommandLine CLI = CommandLine.builder(COMMAND,
-                    "Evaluates face verification: insightface's 10-fold accuracy (LFW, CFP, AgeDB, any pair list) and"
-                    + " IJB-B/C 1:1 TAR@FAR, with features from a trained model or a .npy.")
+                    "Evaluates face verification and identification: insightface's 10-fold accuracy (LFW, CFP, AgeDB,"
+                    + " any pair list), IJB-B/C 1:1 TAR@FAR and, when the 1:N lists are there, IJB-B/C 1:N rank-k"
+                    + " and TPIR@FPIR, with features from a trained model or a .npy.")
             .optional("--model", "FILE", "a model.mhlr from bin/train or an ONNX face model; embeds the shards of --data")
             .optional("--embeddings", "FILE.npy", "precomputed float32 features, one row per image in protocol order")
-            .required("--data", "DIR", "an evaluation shard set, or with --embeddings the protocol's own files"
-                    + " (IJB root, CFP root, pairs.txt, .bin)")
+            .required("--data", "DIR", "an evaluation shard set, or with --embeddings that shard set (the .npy of"
+                    + " bin/embed) or the protocol's own files (IJB root, CFP root, pairs.txt, .bin)")
             .required("--output", "DIR", "the report directory to create")
             .optional("--master", "URL", "Spark master (default: spark.master, local[*])")
             .flag("--overwrite", "replace an existing output directory")
@@ -98,8 +97,8 @@ public final class EvaluateJob {
 
         void run(Supplier<SparkSession> session, PrintStream log) {
             Optional<Path> embeddings = arguments.optionalPath("--embeddings");
-            Configuration hadoop = hadoopConfiguration(config);
-            Optional<byte[]> model = arguments.value("--model").map(location -> readModel(location, hadoop));
+            Configuration hadoop = JobInputs.hadoopConfiguration(config);
+            Optional<byte[]> model = arguments.value("--model").map(location -> JobInputs.readModel(location, hadoop));
             model.ifPresent(bytes -> log.println(COMMAND + ": --model " + arguments.required("--model") + ": "
                     + Embedder.check(bytes, "--model " + arguments.required("--model"), settings.onnx())));
             embeddings.ifPresent(file -> {
@@ -126,41 +125,6 @@ public final class EvaluateJob {
                 }
                 output.commit();
                 log.println(COMMAND + ": wrote " + output.target());
-            }
-        }
-
-        /** Hadoop settings as Spark would make them: defaults plus every {@code spark.hadoop.*} of {@code spark.conf}. */
-        private static Configuration hadoopConfiguration(Config config) {
-            Configuration hadoop = new Configuration();
-            config.getConfig("spark.conf").entrySet().forEach(entry -> {
-                String key = entry.getKey().replace("\"", "");
-                if (key.startsWith("spark.hadoop.")) {
-                    hadoop.set(key.substring("spark.hadoop.".length()), String.valueOf(entry.getValue().unwrapped()));
-                }
-            });
-            return hadoop;
-        }
-
-        /** The model file's bytes, from the local disk or, for a Hadoop URI (hdfs://, s3a://), its file system. */
-        private static byte[] readModel(String location, Configuration hadoop) {
-            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
-            try {
-                if (!EvaluationData.isRemote(location)) {
-                    Path file = EvaluationData.localPath(location);
-                    if (!Files.isRegularFile(file)) {
-                        throw new UsageException("--model " + location + " does not exist");
-                    }
-                    return Files.readAllBytes(file);
-                }
-                org.apache.hadoop.fs.FileSystem fileSystem = path.getFileSystem(hadoop);
-                if (!fileSystem.isFile(path)) {
-                    throw new UsageException("--model " + location + " does not exist");
-                }
-                try (java.io.InputStream in = fileSystem.open(path)) {
-                    return in.readAllBytes();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read --model " + location, e);
             }
         }
     }

@@ -16,6 +16,9 @@ import mhlr.evaluate.embed.EmbeddedImage;
 import mhlr.evaluate.embed.Embedder;
 import mhlr.evaluate.embed.FeatureMatrix;
 import mhlr.evaluate.embed.NpyFile;
+import mhlr.evaluate.identification.IdentificationResult;
+import mhlr.evaluate.identification.IdentificationTemplates;
+import mhlr.evaluate.identification.OneToN;
 import mhlr.evaluate.protocol.IjbProtocol;
 import mhlr.evaluate.protocol.IjbResult;
 import mhlr.evaluate.protocol.IjbVerification;
@@ -27,6 +30,7 @@ import mhlr.evaluate.protocol.TenFoldFeatures;
 import mhlr.evaluate.protocol.TenFoldProtocol;
 import mhlr.evaluate.protocol.TenFoldResult;
 import mhlr.evaluate.protocol.VerificationProtocol;
+import mhlr.evaluate.report.CmcPlot;
 import mhlr.evaluate.report.MarkdownReport;
 import mhlr.evaluate.report.ReportJson;
 import mhlr.evaluate.report.RocPlot;
@@ -142,16 +146,12 @@ final class Evaluation {
             String directory) {
         FeatureMatrix features;
         if (embeddings.isPresent()) {
-            if (data.shards().isPresent()) {
-                throw new UsageException("a shard set does not keep the order of " + protocol.name()
-                        + "_face_tid_mid.txt that a .npy follows: give the IJB root (the directory holding meta/) as"
-                        + " --data");
-            }
             features = npy(embeddings.get());
             if (features.rows() != protocol.faces()) {
                 throw new UsageException(embeddings.get() + " has " + features.rows() + " rows but "
-                        + protocol.name() + " lists " + protocol.faces() + " faces (one row per line of "
-                        + protocol.name() + "_face_tid_mid.txt, in its order)");
+                        + protocol.name() + " lists " + protocol.faces() + " faces (one row per "
+                        + (data.shards().isPresent() ? "face of the shard set, in the order bin/embed writes"
+                                : "line of " + protocol.name() + "_face_tid_mid.txt, in its order") + ")");
             }
         } else {
             features = fromModel(protocol, embed(data, model.get()));
@@ -160,6 +160,8 @@ final class Evaluation {
                 protocol.detectorScores());
         TemplatePairs pairs = TemplatePairs.resolve(protocol.leftTemplates(), protocol.rightTemplates(),
                 protocol.same(), templates, protocol.name() + " template pairs");
+        Optional<IdentificationTemplates> oneToN = protocol.identification()
+                .map(lists -> IdentificationTemplates.of(protocol.name(), lists, templates));
         IjbVerification.warmUp(templates, pairs);
         JavaSparkContext spark = spark();
         int parallelism = spark.defaultParallelism();
@@ -183,8 +185,16 @@ final class Evaluation {
         }
         IjbResult result = IjbVerification.evaluate(spark, templates, pairs, partitions,
                 new IjbVerification.Options(ranges, settings.farTargets()), writer);
-        output.writeFile(directory + "report.json", ReportJson.ijb(result));
-        String markdown = MarkdownReport.ijb(protocol.name(), result);
+        Optional<IdentificationResult> identification = oneToN.map(sides -> {
+            log.println(EvaluateJob.COMMAND + ": " + protocol.name() + " 1:N, " + sides.probes().size()
+                    + " probes against " + sides.gallery().size() + " gallery templates");
+            return OneToN.evaluate(spark, sides.gallery(), sides.probes(), sides.mates(), partitions);
+        });
+        output.writeFile(directory + "report.json", ReportJson.ijb(result, identification));
+        String markdown = MarkdownReport.ijb(protocol.name(), result)
+                + identification.map(figures -> MarkdownReport.identification(protocol.name(), figures)).orElse("");
+        identification.ifPresent(figures -> output.writeFile(directory + "cmc.png",
+                CmcPlot.png(protocol.name() + " 1:N CMC", figures.cmc())));
         output.writeFile(directory + "report.md", markdown.getBytes(StandardCharsets.UTF_8));
         output.writeFile(directory + "roc.png", RocPlot.png(protocol.name() + " 1:1 ROC", result.curveFars(),
                 result.curveTars(), 1e-7));

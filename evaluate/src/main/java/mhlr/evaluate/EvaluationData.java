@@ -15,8 +15,10 @@ import mhlr.core.format.CfpProtocol;
 import mhlr.core.format.FaceLandmarks;
 import mhlr.core.format.FacePair;
 import mhlr.core.format.IjbFaces;
+import mhlr.core.format.IjbIdentificationMeta;
 import mhlr.core.format.IjbMeta;
 import mhlr.core.format.IjbTemplatePairs;
+import mhlr.core.format.IjbTemplateSubjects;
 import mhlr.core.format.LandmarkFile;
 import mhlr.core.format.LfwPairs;
 import mhlr.core.format.VerificationBin;
@@ -128,7 +130,8 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
     /**
      * An IJB protocol from the three files of its {@code meta/} (core's readers; not {@code IjbMeta.read}, which
      * stops at the first pair naming a template without faces, while the evaluation reports how many do and
-     * which). Every face needs its detector score from the landmark file.
+     * which), with the 1:N lists when {@code meta/} has them. Every face needs its detector score from the
+     * landmark file.
      */
     static IjbProtocol ijb(Path root) throws IOException {
         Path meta = root.resolve(IjbMeta.META);
@@ -178,7 +181,8 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
             right[i] = pairs.right(i);
             same[i] = pairs.genuine(i);
         }
-        return new IjbProtocol(name, images, templates, media, scores, left, right, same);
+        return new IjbProtocol(name, images, templates, media, scores, left, right, same,
+                IjbIdentificationMeta.read(meta, name));
     }
 
     private static Path required(Path file) {
@@ -214,7 +218,10 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
         return protocols;
     }
 
-    /** An IJB protocol of a shard set: the pairs name template ids; the faces are the shard rows (by key). */
+    /**
+     * An IJB protocol of a shard set: the pairs name template ids; the faces are the shard rows, in the natural
+     * order of their keys ({@link #naturalOrder}), the row order of a {@code .npy} for this shard set.
+     */
     private static IjbProtocol ijbFromRows(String name, List<Row> pairs, SparkSession spark, ShardSet shards) {
         int n = pairs.size();
         int[] left = new int[n];
@@ -235,8 +242,9 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
         List<Row> faces = spark.read().parquet(shards.shardPaths().toArray(String[]::new))
                 .where(functions.col(ShardSchema.TEMPLATE_ID).isNotNull())
                 .select(ShardSchema.KEY, ShardSchema.TEMPLATE_ID, ShardSchema.MEDIA_ID, ShardSchema.DETECTOR_SCORE)
-                .orderBy(ShardSchema.KEY)
-                .collectAsList();
+                .collectAsList()
+                .stream().sorted(Comparator.comparing((Row face) -> face.getString(0), EvaluationData::naturalOrder))
+                .toList();
         String[] images = new String[faces.size()];
         int[] templates = new int[faces.size()];
         int[] media = new int[faces.size()];
@@ -248,6 +256,63 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
             media[i] = face.isNullAt(2) ? 0 : face.getInt(2);
             scores[i] = face.isNullAt(3) ? 1f : face.getFloat(3);
         }
-        return new IjbProtocol(name, images, templates, media, scores, left, right, same);
+        return new IjbProtocol(name, images, templates, media, scores, left, right, same,
+                identificationFromShards(name, spark, shards));
+    }
+
+    /**
+     * Image names with their leading numbers compared as numbers ({@code 2.jpg} before {@code 10.jpg}), then the
+     * rest as text; names without a leading number as text, after the numbered ones.
+     */
+    static int naturalOrder(String a, String b) {
+        int digitsA = leadingDigits(a);
+        int digitsB = leadingDigits(b);
+        if ((digitsA == 0) != (digitsB == 0)) {
+            return digitsA == 0 ? 1 : -1;
+        }
+        if (digitsA > 0) {
+            String numberA = a.substring(0, digitsA).replaceFirst("^0+(?=.)", "");
+            String numberB = b.substring(0, digitsB).replaceFirst("^0+(?=.)", "");
+            int byNumber = numberA.length() != numberB.length() ? Integer.compare(numberA.length(), numberB.length())
+                    : numberA.compareTo(numberB);
+            if (byNumber != 0) {
+                return byNumber;
+            }
+        }
+        return a.compareTo(b);
+    }
+
+    private static int leadingDigits(String name) {
+        int i = 0;
+        while (i < name.length() && Character.isDigit(name.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The 1:N lists of {@code name} from {@code identification.parquet}, when the shard set has them. */
+    private static Optional<IjbIdentificationMeta> identificationFromShards(String name, SparkSession spark,
+            ShardSet shards) {
+        if (shards.manifest().files().stream().noneMatch(f -> f.file().equals(ShardSchema.IDENTIFICATION_FILE))) {
+            return Optional.empty();
+        }
+        List<Row> rows = spark.read().parquet(shards.resolve(ShardSchema.IDENTIFICATION_FILE).toString())
+                .where(functions.col(ShardSchema.PROTOCOL).equalTo(name))
+                .select(ShardSchema.IDENTIFICATION_SET, ShardSchema.LINE, ShardSchema.TEMPLATE_ID, ShardSchema.SUBJECT_ID)
+                .collectAsList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> sets = List.of(ShardSchema.GALLERY_ONE, ShardSchema.GALLERY_TWO, ShardSchema.PROBE);
+        IjbTemplateSubjects[] lists = new IjbTemplateSubjects[sets.size()];
+        for (int s = 0; s < sets.size(); s++) {
+            String set = sets.get(s);
+            List<Row> lines = rows.stream().filter(r -> r.getString(0).equals(set))
+                    .sorted(Comparator.comparingLong(r -> r.getLong(1))).toList();
+            int[] templates = lines.stream().mapToInt(r -> r.getInt(2)).toArray();
+            int[] subjects = lines.stream().mapToInt(r -> r.getInt(3)).toArray();
+            lists[s] = new IjbTemplateSubjects(templates, subjects);
+        }
+        return Optional.of(new IjbIdentificationMeta(lists[0], lists[1], lists[2]));
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import mhlr.core.cli.UsageException;
 import mhlr.core.record.SkipReason;
@@ -25,6 +26,7 @@ import mhlr.ingest.align.FacePreparer;
 import mhlr.ingest.record.RecordCodec;
 import mhlr.ingest.record.RecordSummary;
 import mhlr.ingest.record.SkippedRecord;
+import mhlr.ingest.shards.IdentificationTable;
 import mhlr.ingest.shards.PairTable;
 import mhlr.ingest.shards.ShardPartitioner;
 import mhlr.ingest.shards.WriteShards;
@@ -237,6 +239,11 @@ public final class Ingest {
                 }
             });
             files.add(pairs.finish());
+        }
+        Optional<EvaluationSource.Identification> identification = evaluation.identification();
+        if (identification.isPresent()) {
+            files.add(IdentificationTable.write(spark.hadoopConfiguration(), target.staging(),
+                    identification.get().protocol(), identification.get().lists(), settings.rowGroupBytes()));
         }
         files.addAll(writeSkipped(context, summaries.filter(r -> !r.isFace()).map(RecordSummary::skipped), target));
         List<ProtocolEntry> entries = new ArrayList<>();

@@ -9,11 +9,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import mhlr.core.format.IjbIdentificationMeta;
 import mhlr.core.sample.SampleDataWriter;
 import mhlr.core.sample.SampleFormat;
 import mhlr.core.sample.SampleSummary;
 import mhlr.core.shard.Manifest;
 import mhlr.core.shard.ProtocolEntry;
+import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
 import org.apache.parquet.example.data.Group;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,5 +132,23 @@ class SampleDataIngestTest {
                 && row.getFieldRepetitionCount("detector_score") == 1, row.toString());
         Group pair = ShardContents.rows(output.resolve("pairs.parquet")).get(0);
         assertEquals(-1, pair.getInteger("fold", 0));
+    }
+
+    @Test
+    void ijbOneToNListsTravelLineForLineIntoTheShardSet() throws IOException {
+        Manifest manifest = ingest("ijb", "ijb");
+        IjbIdentificationMeta lists = IjbIdentificationMeta.read(samples.resolve("ijb").resolve("meta"), "ijbc")
+                .orElseThrow();
+        assertTrue(manifest.files().stream().anyMatch(f -> f.file().equals(ShardSchema.IDENTIFICATION_FILE)),
+                manifest.files().toString());
+        List<Group> rows = ShardContents.rows(temporary.resolve("out-ijb-0").resolve(ShardSchema.IDENTIFICATION_FILE));
+        assertEquals(lists.galleryOne().size() + lists.galleryTwo().size() + lists.probes().size(), rows.size());
+        Group lastProbe = rows.get(rows.size() - 1);
+        assertEquals(ShardSchema.PROBE, lastProbe.getString(ShardSchema.IDENTIFICATION_SET, 0));
+        assertEquals(lists.probes().size() - 1, lastProbe.getLong(ShardSchema.LINE, 0));
+        assertEquals(lists.probes().templateIds()[lists.probes().size() - 1],
+                lastProbe.getInteger(ShardSchema.TEMPLATE_ID, 0));
+        assertEquals(lists.probes().subjectIds()[lists.probes().size() - 1],
+                lastProbe.getInteger(ShardSchema.SUBJECT_ID, 0));
     }
 }

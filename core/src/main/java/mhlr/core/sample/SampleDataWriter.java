@@ -24,8 +24,10 @@ import mhlr.core.format.CfpProtocol;
 import mhlr.core.format.FaceLandmarks;
 import mhlr.core.format.FacePair;
 import mhlr.core.format.IjbFaces;
+import mhlr.core.format.IjbIdentificationMeta;
 import mhlr.core.format.IjbMeta;
 import mhlr.core.format.IjbTemplatePairs;
+import mhlr.core.format.IjbTemplateSubjects;
 import mhlr.core.format.LandmarkFile;
 import mhlr.core.format.LfwPairs;
 import mhlr.core.format.RecordIoWriter;
@@ -387,7 +389,39 @@ public final class SampleDataWriter {
         }
         IjbMeta.write(root, "ijbc", new IjbFaces(names, templates, media), new IjbTemplatePairs(left, right, genuine),
                 landmarks);
+        writeIjbIdentification(root.resolve(IjbMeta.META), names, templates);
         return new int[] {count, pairs.size()};
+    }
+
+    /**
+     * IJB-C's 1:N files: each person's first template is in the gallery (G1 for even evaluation numbers, G2 for
+     * odd ones), the second is a probe whose mate is the first; subject ids are evaluation numbers from 1; a line
+     * per image, as published.
+     */
+    private static void writeIjbIdentification(Path meta, String[] names, int[] templates) throws IOException {
+        List<List<Integer>> lines = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int index = 0; index < names.length; index++) {
+            int person = (templates[index] - 1) / 2;
+            boolean gallery = templates[index] % 2 == 1;
+            lines.get(gallery ? person % 2 : 2).add(index);
+        }
+        IjbTemplateSubjects[] files = new IjbTemplateSubjects[3];
+        String[][] fileNames = new String[3][];
+        for (int f = 0; f < 3; f++) {
+            List<Integer> rows = lines.get(f);
+            int[] fileTemplates = new int[rows.size()];
+            int[] subjects = new int[rows.size()];
+            fileNames[f] = new String[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                int index = rows.get(i);
+                fileTemplates[i] = templates[index];
+                subjects[i] = (templates[index] - 1) / 2 + 1;
+                fileNames[f][i] = "img/" + names[index];
+            }
+            files[f] = new IjbTemplateSubjects(fileTemplates, subjects);
+        }
+        new IjbIdentificationMeta(files[0], files[1], files[2]).write(meta, "ijbc", fileNames[0], fileNames[1],
+                fileNames[2]);
     }
 
     /**

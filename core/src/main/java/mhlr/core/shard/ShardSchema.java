@@ -45,6 +45,18 @@ public final class ShardSchema {
     public static final String MANIFEST_FILE = "manifest.json";
     /** The protocol's pair list, beside evaluation shards. */
     public static final String PAIRS_FILE = "pairs.parquet";
+    /**
+     * IJB 1:N identification lists beside evaluation shards: a row per line of the gallery and probe files,
+     * columns {@link #PROTOCOL}, {@link #IDENTIFICATION_SET} ({@code G1}, {@code G2}, {@code probe}), {@link #LINE}
+     * (the line's index in its file), {@link #TEMPLATE_ID} and {@link #SUBJECT_ID}.
+     */
+    public static final String IDENTIFICATION_FILE = "identification.parquet";
+    public static final String IDENTIFICATION_SET = "set";
+    public static final String LINE = "line";
+    public static final String SUBJECT_ID = "subject_id";
+    public static final String GALLERY_ONE = "G1";
+    public static final String GALLERY_TWO = "G2";
+    public static final String PROBE = "probe";
     /** Every record that was read but not written, with its reason. */
     public static final String SKIPPED_FILE = "skipped.parquet";
     public static final String SKIPPED_CSV = "skipped.csv";

@@ -10,14 +10,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import mhlr.core.format.CfpProtocol;
 import mhlr.core.format.FacePair;
+import mhlr.core.format.IjbIdentificationMeta;
 import mhlr.core.format.IjbMeta;
+import mhlr.core.format.IjbTemplateSubjects;
 import mhlr.core.format.LandmarkFile;
 import mhlr.core.format.LfwPairs;
 import mhlr.core.format.RecordIoIndex;
@@ -143,6 +147,26 @@ class SampleDataWriterTest {
             assertTrue(ijb.landmarks().get(ijb.faces().image(i)).orElseThrow().hasScore());
         }
         assertEquals(summary.pairs().get(SampleFormat.IJB), ijb.pairs().size());
+    }
+
+    @Test
+    void ijbHasOneToNFilesWhoseProbesEachHaveOneGalleryMate() throws Exception {
+        IjbIdentificationMeta identification = IjbIdentificationMeta.read(output.resolve("ijb").resolve("meta"), "ijbc")
+                .orElseThrow();
+        Map<Integer, Integer> galleryTemplateOfSubject = new HashMap<>();
+        for (IjbTemplateSubjects gallery : List.of(identification.galleryOne(), identification.galleryTwo())) {
+            for (int i = 0; i < gallery.size(); i++) {
+                galleryTemplateOfSubject.merge(gallery.subjectIds()[i], gallery.templateIds()[i],
+                        (a, b) -> { assertEquals(a, b); return a; });
+            }
+        }
+        assertEquals(2, galleryTemplateOfSubject.size());
+        assertEquals(2 * IMAGES, identification.galleryOne().size() + identification.galleryTwo().size()
+                + identification.probes().size());
+        IjbTemplateSubjects probes = identification.probes();
+        for (int i = 0; i < probes.size(); i++) {
+            assertEquals(probes.templateIds()[i] - 1, galleryTemplateOfSubject.get(probes.subjectIds()[i]));
+        }
     }
 
     @Test

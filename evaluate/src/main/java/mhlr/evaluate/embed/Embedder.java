@@ -1,5 +1,6 @@
 package mhlr.evaluate.embed;
 
+import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -35,14 +36,23 @@ public final class Embedder {
      */
     public static JavaRDD<EmbeddedImage> embed(JavaSparkContext spark, Dataset<Row> shards, byte[] model,
             OnnxInput onnxDefaults, int batchSize, LongAccumulator embedded) {
+        return embed(spark, shards.select(ShardSchema.IMAGE, ShardSchema.KEY, ShardSchema.TEMPLATE_ID,
+                ShardSchema.MEDIA_ID, ShardSchema.DETECTOR_SCORE), model, onnxDefaults, batchSize, embedded,
+                Embedder::evaluationImage);
+    }
+
+    /**
+     * Embeds the {@link ShardSchema#IMAGE} column of every row and hands each row with its features
+     * ({@code [embedding, flip's embedding]}) to {@code result}, on the executors. The engine (a restored
+     * {@code model.mhlr} or an ONNX Runtime session, {@link FaceModel}) stays behind this method.
+     */
+    public static <T> JavaRDD<T> embed(JavaSparkContext spark, Dataset<Row> rows, byte[] model, OnnxInput onnxDefaults,
+            int batchSize, LongAccumulator embedded, RowResult<T> result) {
         String hash = sha256(model);
         int inputSize = ModelCache.get(hash, model, "--model", onnxDefaults).inputSize();
         Broadcast<byte[]> shared = spark.broadcast(model);
-        return shards.select(ShardSchema.KEY, ShardSchema.IMAGE, ShardSchema.TEMPLATE_ID, ShardSchema.MEDIA_ID,
-                        ShardSchema.DETECTOR_SCORE)
-                .javaRDD()
-                .mapPartitions(rows -> embedPartition(rows, ModelCache.get(hash, shared.value(), "the broadcast model",
-                        onnxDefaults), inputSize, batchSize, embedded));
+        return rows.javaRDD().mapPartitions(partition -> embedPartition(partition, ModelCache.get(hash,
+                shared.value(), "the broadcast model", onnxDefaults), inputSize, batchSize, embedded, result));
     }
 
     /**
@@ -59,10 +69,25 @@ public final class Embedder {
                 + restored.embeddingSize() + "-d embedding";
     }
 
-    private static Iterator<EmbeddedImage> embedPartition(Iterator<Row> rows, FaceModel model, int size,
-            int batchSize, LongAccumulator embedded) {
+    /** What becomes of an embedded row. */
+    @FunctionalInterface
+    public interface RowResult<T> extends Serializable {
+        /** @param features the row's embedding, then its horizontal flip's ({@code [2D]}) */
+        T of(Row row, float[] features);
+    }
+
+    private static EmbeddedImage evaluationImage(Row row, float[] features) {
+        Integer template = row.getAs(ShardSchema.TEMPLATE_ID);
+        Integer media = row.getAs(ShardSchema.MEDIA_ID);
+        Float score = row.getAs(ShardSchema.DETECTOR_SCORE);
+        return new EmbeddedImage(row.getAs(ShardSchema.KEY), template == null ? 0 : template,
+                media == null ? 0 : media, score == null ? 1f : score, features);
+    }
+
+    private static <T> Iterator<T> embedPartition(Iterator<Row> rows, FaceModel model, int size,
+            int batchSize, LongAccumulator embedded, RowResult<T> result) {
         return new Iterator<>() {
-            private final List<EmbeddedImage> ready = new ArrayList<>();
+            private final List<T> ready = new ArrayList<>();
             private int next;
 
             @Override
@@ -77,14 +102,14 @@ public final class Embedder {
                     batch.add(rows.next());
                 }
                 if (!batch.isEmpty()) {
-                    embedBatch(batch, model, size, ready);
+                    embedBatch(batch, model, size, result, ready);
                     embedded.add(batch.size());
                 }
                 return !ready.isEmpty();
             }
 
             @Override
-            public EmbeddedImage next() {
+            public T next() {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }
@@ -93,30 +118,36 @@ public final class Embedder {
         };
     }
 
-    private static void embedBatch(List<Row> batch, FaceModel model, int size, List<EmbeddedImage> out) {
+    private static <T> void embedBatch(List<Row> batch, FaceModel model, int size, RowResult<T> result,
+            List<T> out) {
         int n = batch.size();
         int perImage = 3 * size * size;
         float[] images = new float[2 * n * perImage];
         float[] flipped = new float[n * perImage];
         for (int i = 0; i < n; i++) {
             Row row = batch.get(i);
-            NetworkInput.writeWithFlip(row.getAs(ShardSchema.IMAGE), "shard row " + row.getAs(ShardSchema.KEY), size,
+            NetworkInput.writeWithFlip(row.getAs(ShardSchema.IMAGE), "shard row " + describe(row), size,
                     images, flipped, i * perImage);
         }
         System.arraycopy(flipped, 0, images, n * perImage, n * perImage);
         float[][] embeddings = model.embed(images, 2 * n);
         int dimension = model.embeddingSize();
         for (int i = 0; i < n; i++) {
-            Row row = batch.get(i);
             float[] features = new float[2 * dimension];
             System.arraycopy(embeddings[i], 0, features, 0, dimension);
             System.arraycopy(embeddings[n + i], 0, features, dimension, dimension);
-            Integer template = row.getAs(ShardSchema.TEMPLATE_ID);
-            Integer media = row.getAs(ShardSchema.MEDIA_ID);
-            Float score = row.getAs(ShardSchema.DETECTOR_SCORE);
-            out.add(new EmbeddedImage(row.getAs(ShardSchema.KEY), template == null ? 0 : template,
-                    media == null ? 0 : media, score == null ? 1f : score, features));
+            out.add(result.of(batch.get(i), features));
         }
+    }
+
+    /** A row's key, else its source, for messages. */
+    private static Object describe(Row row) {
+        for (String column : new String[] {ShardSchema.KEY, ShardSchema.SOURCE}) {
+            if (java.util.Arrays.asList(row.schema().fieldNames()).contains(column)) {
+                return row.getAs(column);
+            }
+        }
+        return row;
     }
 
     static String sha256(byte[] bytes) {

@@ -1,6 +1,7 @@
 package mhlr.evaluate.embed;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,7 +22,7 @@ import mhlr.core.cli.UsageException;
  * 2.0 or 3.0 (uint32), then a Python dict literal with {@code descr}, {@code fortran_order} and {@code shape},
  * then the data. Only what a feature matrix can be is accepted: float32 little-endian ({@code '<f4'}),
  * C order, two dimensions. Anything else is refused with a {@link UsageException} naming the file and the
- * field. The data is memory-mapped, not copied.
+ * field. The data is memory-mapped, not copied. {@link #write} writes what it reads.
  */
 public final class NpyFile {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -100,6 +101,46 @@ public final class NpyFile {
             return FeatureMatrix.mapped(chunks, rowsPerChunk, rows, (int) columns, flipPairs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** A matrix's rows, one at a time (so a large one need not sit in one array). */
+    @FunctionalInterface
+    public interface Rows {
+        float[] row(long index);
+    }
+
+    /**
+     * Writes {@code rows x columns} float32 values (row-major) as a version 1.0 {@code .npy}, as {@code np.save}
+     * does: C order, little-endian, the header padded with spaces to a multiple of 64 bytes.
+     */
+    public static void write(OutputStream out, float[] values, long rows, int columns) throws IOException {
+        if ((long) values.length != rows * columns) {
+            throw new IllegalArgumentException(values.length + " values do not make " + rows + " rows of " + columns);
+        }
+        write(out, rows, columns, index -> java.util.Arrays.copyOfRange(values, (int) (index * columns),
+                (int) ((index + 1) * columns)));
+    }
+
+    /** Writes {@code rows} rows of {@code columns} float32 values, each asked of {@code source} in order. */
+    public static void write(OutputStream out, long rows, int columns, Rows source) throws IOException {
+        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + columns + "), }";
+        int total = MAGIC.length + 4 + dict.length() + 1;
+        int padded = (total + 63) / 64 * 64;
+        String header = dict + " ".repeat(padded - total) + "\n";
+        ByteBuffer preamble = ByteBuffer.allocate(MAGIC.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+        preamble.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
+        out.write(preamble.array());
+        out.write(header.getBytes(StandardCharsets.ISO_8859_1));
+        ByteBuffer row = ByteBuffer.allocate(columns * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (long index = 0; index < rows; index++) {
+            float[] values = source.row(index);
+            if (values.length != columns) {
+                throw new IllegalArgumentException("row " + index + " has " + values.length + " values, not " + columns);
+            }
+            row.clear();
+            row.asFloatBuffer().put(values);
+            out.write(row.array());
         }
     }
 

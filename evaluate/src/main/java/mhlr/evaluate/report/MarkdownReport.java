@@ -1,6 +1,7 @@
 package mhlr.evaluate.report;
 
 import java.util.Locale;
+import mhlr.evaluate.identification.IdentificationResult;
 import mhlr.evaluate.protocol.IjbResult;
 import mhlr.evaluate.protocol.TenFoldResult;
 
@@ -35,6 +36,26 @@ public final class MarkdownReport {
             row.append(' ').append(percent(result.tars()[i], 2)).append(" |");
         }
         return "# " + name + ": IJB 1:1 verification\n\n" + header + "\n" + rule + "\n" + row + "\n";
+    }
+
+    /** The 1:N table, appended to the IJB report. */
+    public static String identification(String name, IdentificationResult result) {
+        StringBuilder header = new StringBuilder("| probes | gallery |");
+        StringBuilder rule = new StringBuilder("|---|---|");
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %d | %d |", result.probes(),
+                result.gallery()));
+        for (int i = 0; i < result.ranks().length; i++) {
+            header.append(" rank-").append(result.ranks()[i]).append(" (%) |");
+            rule.append("---|");
+            row.append(' ').append(percent(result.rankAccuracies()[i], 2)).append(" |");
+        }
+        for (int i = 0; i < result.fpirs().length; i++) {
+            header.append(" TPIR@FPIR=").append(ReportJson.farKey(result.fpirs()[i])).append(" (%) |");
+            rule.append("---|");
+            row.append(' ').append(percent(result.tpirs()[i], 2)).append(" |");
+        }
+        return "\n# " + name + ": IJB 1:N identification (gallery G1+G2, mixed probes)\n\n" + header + "\n" + rule
+                + "\n" + row + "\n";
     }
 
     private static String percent(double value, int decimals) {

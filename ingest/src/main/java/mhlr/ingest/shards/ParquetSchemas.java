@@ -44,6 +44,15 @@ public final class ParquetSchemas {
             .required(INT32).named(ShardSchema.FOLD)
             .named("pairs");
 
+    /** The 1:N identification lists. */
+    public static final MessageType IDENTIFICATION = Types.buildMessage()
+            .required(BINARY).as(stringType()).named(ShardSchema.PROTOCOL)
+            .required(BINARY).as(stringType()).named(ShardSchema.IDENTIFICATION_SET)
+            .required(INT64).named(ShardSchema.LINE)
+            .required(INT32).named(ShardSchema.TEMPLATE_ID)
+            .required(INT32).named(ShardSchema.SUBJECT_ID)
+            .named("identification");
+
     /** The skipped table. */
     public static final MessageType SKIPPED = Types.buildMessage()
             .required(BINARY).as(stringType()).named(ShardSchema.SOURCE)

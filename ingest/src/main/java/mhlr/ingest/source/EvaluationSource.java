@@ -2,6 +2,8 @@ package mhlr.ingest.source;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import mhlr.core.format.IjbIdentificationMeta;
 import mhlr.core.shard.DatasetKind;
 import mhlr.ingest.shards.PairRow;
 
@@ -22,6 +24,23 @@ public interface EvaluationSource extends Source {
 
     /** Hands every pair of every protocol to {@code sink}, protocol by protocol, in the protocol's own order. */
     void pairs(SourceContext context, PairSink sink) throws IOException;
+
+    /**
+     * The 1:N identification lists of the protocol named {@code protocol()}, when the input has them (IJB);
+     * called after {@link #read}.
+     */
+    default Optional<Identification> identification() {
+        return Optional.empty();
+    }
+
+    /**
+     * 1:N lists and the protocol they belong to.
+     *
+     * @param protocol the protocol's name
+     * @param lists the gallery and probe lines
+     */
+    record Identification(String protocol, IjbIdentificationMeta lists) {
+    }
 
     /** Receives pairs one at a time (IJB-C has 15 million). */
     @FunctionalInterface

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import mhlr.core.format.FaceLandmarks;
 import mhlr.core.format.IjbFaces;
+import mhlr.core.format.IjbIdentificationMeta;
 import mhlr.core.format.IjbMeta;
 import mhlr.core.format.IjbTemplatePairs;
 import mhlr.core.record.SkipReason;
@@ -22,17 +23,20 @@ import org.apache.hadoop.fs.Path;
  * media id and detector score (1 when the landmark file has no score column), aligned with its 5 points; a face without a usable landmark line is skipped as
  * {@link SkipReason#BAD_LANDMARK_LINE}, a missing crop as {@link SkipReason#MISSING_PAIR_IMAGE}. The template pairs
  * (15.66 million for IJB-C) go to {@code pairs.parquet} with template ids as sides and no folds; a pair whose
- * template has no written face is left out.
+ * template has no written face is left out. The 1:N lists ({@link IjbIdentificationMeta}), when {@code meta/} has
+ * them, go to {@code identification.parquet} line for line.
  */
 public final class IjbSource implements EvaluationSource {
     private IjbMeta meta;
+    private Optional<IjbIdentificationMeta> identification = Optional.empty();
 
     @Override
     public SourceRecords read(SourceContext context) {
         Path root = context.inputDirectory();
         try {
-            meta = IjbMeta.read(DriverFiles.localRoot(context.fileSystem(), root, IjbMeta.META),
-                    context.settings().protocolSetting());
+            java.nio.file.Path local = DriverFiles.localRoot(context.fileSystem(), root, IjbMeta.META);
+            meta = IjbMeta.read(local, context.settings().protocolSetting());
+            identification = IjbIdentificationMeta.read(local.resolve(IjbMeta.META), meta.name());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the IJB meta files under " + root, e);
         }
@@ -56,6 +60,11 @@ public final class IjbSource implements EvaluationSource {
         return new SourceRecords(context.spark().parallelize(records, partitions)
                 .map(new FileReader(root.toString(), SkipReason.MISSING_PAIR_IMAGE, "named by " + meta.name()
                         + IjbMeta.FACES_SUFFIX, context.hadoopForExecutors())), records.size());
+    }
+
+    @Override
+    public Optional<Identification> identification() {
+        return identification.map(lists -> new Identification(meta.name(), lists));
     }
 
     @Override

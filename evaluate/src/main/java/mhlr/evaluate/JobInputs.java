@@ -1,0 +1,50 @@
+package mhlr.evaluate;
+
+import com.typesafe.config.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import mhlr.core.cli.UsageException;
+import org.apache.hadoop.conf.Configuration;
+
+/** What {@code bin/evaluate} and {@code bin/embed} read alike: Hadoop settings from the config, the model file. */
+final class JobInputs {
+    private JobInputs() {
+    }
+
+    /** Hadoop settings as Spark would make them: defaults plus every {@code spark.hadoop.*} of {@code spark.conf}. */
+    static Configuration hadoopConfiguration(Config config) {
+        Configuration hadoop = new Configuration();
+        config.getConfig("spark.conf").entrySet().forEach(entry -> {
+            String key = entry.getKey().replace("\"", "");
+            if (key.startsWith("spark.hadoop.")) {
+                hadoop.set(key.substring("spark.hadoop.".length()), String.valueOf(entry.getValue().unwrapped()));
+            }
+        });
+        return hadoop;
+    }
+
+    /** The model file's bytes, from the local disk or, for a Hadoop URI (hdfs://, s3a://), its file system. */
+    static byte[] readModel(String location, Configuration hadoop) {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
+        try {
+            if (!EvaluationData.isRemote(location)) {
+                Path file = EvaluationData.localPath(location);
+                if (!Files.isRegularFile(file)) {
+                    throw new UsageException("--model " + location + " does not exist");
+                }
+                return Files.readAllBytes(file);
+            }
+            org.apache.hadoop.fs.FileSystem fileSystem = path.getFileSystem(hadoop);
+            if (!fileSystem.isFile(path)) {
+                throw new UsageException("--model " + location + " does not exist");
+            }
+            try (java.io.InputStream in = fileSystem.open(path)) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read --model " + location, e);
+        }
+    }
+}
