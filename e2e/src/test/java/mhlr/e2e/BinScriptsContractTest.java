@@ -45,6 +45,21 @@ class BinScriptsContractTest {
         assertTrue(lines.get(0).contains("--no-such-flag"), lines.get(0));
     }
 
+    @org.junit.jupiter.api.Test
+    void demoRefusesToDeleteADirectoryThatIsNotADemoOutput() throws Exception {
+        Path foreign = Files.createTempDirectory("not-a-demo");
+        try {
+            Files.writeString(foreign.resolve("thesis.tex"), "kept");
+            Outcome outcome = run("demo", "--output", foreign.toString());
+            assertEquals(2, outcome.code, outcome.err);
+            assertTrue(outcome.err.contains("is not a demo output"), outcome.err);
+            assertEquals("kept", Files.readString(foreign.resolve("thesis.tex")));
+        } finally {
+            Files.deleteIfExists(foreign.resolve("thesis.tex"));
+            Files.deleteIfExists(foreign);
+        }
+    }
+
     private record Outcome(int code, String out, String err) {
     }
 

@@ -23,7 +23,7 @@ public final class TrainMain {
             .required("--data", "DIR", "training shard directory (bin/ingest output with manifest.json)")
             .required("--output", "DIR", "where checkpoints, metrics, curves and the model go")
             .flag("--resume", "continue the run in --output from its newest complete checkpoint")
-            .flag("--overwrite", "delete an existing --output and start over")
+            .flag("--overwrite", "start over; the finished new run replaces the old one in --output")
             .build();
 
     private TrainMain() {
@@ -41,6 +41,10 @@ public final class TrainMain {
         boolean overwrite = arguments.has("--overwrite");
         OutputDirectory.checkFlags(arguments.path("--output"), resume, overwrite);
         Trainer trainer = Trainer.prepare(config, arguments.required("--data"), System.err, System.console() != null);
-        trainer.run(OutputDirectory.prepare(arguments.path("--output"), resume, overwrite));
+        try (OutputDirectory output = OutputDirectory.prepare(arguments.path("--output"), resume, overwrite,
+                trainer.inputs())) {
+            trainer.run(output);
+            output.commit();
+        }
     }
 }
