@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import mhlr.core.format.IjbMeta;
 import mhlr.core.sample.SampleDataWriter;
 import mhlr.core.sample.SampleFormat;
 import mhlr.core.shard.Manifest;
@@ -36,7 +37,7 @@ class HostileInputTest {
     static void writeSamples() throws IOException {
         samples = temporary.resolve("samples");
         SampleDataWriter.builder().identities(10).imagesPerIdentity(3).seed(5).photoSize(96).threads(2)
-                .formats(EnumSet.of(SampleFormat.FOLDERS, SampleFormat.LFW)).build().write(samples);
+                .formats(EnumSet.of(SampleFormat.FOLDERS, SampleFormat.LFW, SampleFormat.IJB, SampleFormat.CFP)).build().write(samples);
     }
 
     @Test
@@ -84,6 +85,49 @@ class HostileInputTest {
         String skipped = Files.readString(output.resolve(ShardSchema.SKIPPED_CSV));
         assertTrue(skipped.contains("not_a_regular_file") && skipped.contains("pipe.jpg"), skipped);
         assertTrue(skipped.contains("outside_root") && skipped.contains("link-out.jpg"), skipped);
+    }
+
+    @Test
+    void anIjbMetaFileNamingDevZeroIsSkippedAsOutsideRootWithoutReadingIt() throws IOException {
+        Path ijb = samples.resolve("ijb");
+        Path faces;
+        try (var files = Files.list(ijb.resolve(IjbMeta.META))) {
+            faces = files.filter(file -> file.toString().endsWith(IjbMeta.FACES_SUFFIX)).findFirst().orElseThrow();
+        }
+        String image = Files.readAllLines(faces).get(0).split(" ")[0];
+        String devZero = "../../../../../../../../../../dev/zero";
+        Path landmarks = faces.resolveSibling(faces.getFileName().toString().replace(IjbMeta.FACES_SUFFIX,
+                IjbMeta.LANDMARKS_SUFFIX));
+        for (Path meta : List.of(faces, landmarks)) {
+            Files.writeString(meta, Files.readString(meta).replaceFirst("(?m)^" + java.util.regex.Pattern.quote(image)
+                    + " ", devZero + " "));
+        }
+
+        Path output = temporary.resolve("ijb-out");
+        IngestRun run = assertTimeoutPreemptively(LIMIT, () -> IngestRun.of("--format", "ijb", "--input",
+                ijb.toString(), "--output", output.toString(), "--set", "ingest.max-skipped-fraction=1.0"));
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        String skipped = Files.readString(output.resolve(ShardSchema.SKIPPED_CSV));
+        assertTrue(skipped.contains("dev/zero,outside_root"), skipped);
+    }
+
+    @Test
+    void aCfpListClimbingOutOfTheRootIsSkippedAsOutsideRoot() throws IOException {
+        Path cfp = samples.resolve("cfp");
+        Path list = cfp.resolve("Protocol/Pair_list_F.txt");
+        List<String> lines = Files.readAllLines(list, StandardCharsets.UTF_8);
+        lines.set(0, lines.get(0).split(" ")[0] + " ../Data/../../outside.jpg");
+        Files.write(list, lines, StandardCharsets.UTF_8);
+        Files.copy(firstImage(cfp), samples.resolve("outside.jpg"));
+
+        Path output = temporary.resolve("cfp-out");
+        IngestRun run = assertTimeoutPreemptively(LIMIT, () -> IngestRun.of("--format", "cfp", "--input",
+                cfp.toString(), "--output", output.toString(), "--set", "ingest.max-skipped-fraction=1.0"));
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        String skipped = Files.readString(output.resolve(ShardSchema.SKIPPED_CSV));
+        assertTrue(skipped.contains("Data/../../outside.jpg,outside_root"), skipped);
     }
 
     private static Path firstImage(Path directory) throws IOException {
