@@ -125,7 +125,8 @@ public final class EvaluateJob {
                     summary.append(evaluation.run(protocol, data, embeddings, model, directory)).append('\n');
                 }
                 if (protocols.size() > 1) {
-                    output.writeFile(MarkdownReport.FILE, summary.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    output.writeFile(MarkdownReport.FILE,
+                            summary.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
                 output.commit();
                 log.println(COMMAND + ": wrote " + output.target());

@@ -37,7 +37,8 @@ class HostileInputTest {
     static void writeSamples() throws IOException {
         samples = temporary.resolve("samples");
         SampleDataWriter.builder().identities(10).imagesPerIdentity(3).seed(5).photoSize(96).threads(2)
-                .formats(EnumSet.of(SampleFormat.FOLDERS, SampleFormat.LFW, SampleFormat.IJB, SampleFormat.CFP)).build().write(samples);
+                .formats(EnumSet.of(SampleFormat.FOLDERS, SampleFormat.LFW, SampleFormat.IJB,
+                        SampleFormat.CFP)).build().write(samples);
     }
 
     @Test
