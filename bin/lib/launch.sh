@@ -8,7 +8,8 @@
 # launch_spark runs through $SPARK_HOME/bin/spark-submit when SPARK_HOME is set (a --master flag is handed to
 # spark-submit); otherwise in an embedded JVM with Spark on the class path: local[*], or the cluster named by
 # --master, with the application jars shipped to its executors (MHLR_APP_JARS).
-# Environment: MHLR_JAVA_OPTS adds JVM options (e.g. -Xmx16g); MHLR_DEBUG=1 prints stack traces;
+# Environment: MHLR_JAVA_OPTS adds JVM options (e.g. -Xmx16g), split at white space and never glob-expanded;
+# MHLR_DEBUG=1 prints stack traces;
 # MHLR_OFFLINE=1 builds with Maven offline; MHLR_MAVEN_ARGS adds Maven arguments to that build (e.g. -Pcuda).
 
 set -euo pipefail
@@ -34,13 +35,26 @@ mhlr_stale() {
       -newer "$stamp" -type f -print -quit 2>/dev/null)" ]]
 }
 
-# Builds the given modules (with what they depend on) in one Maven run if any of them is stale.
+# Builds the given modules (with what they depend on) in one Maven run if any of them is stale. Commands started
+# together take turns (a lock on target/.mhlr-build.lock where flock exists): two Maven builds in one target/
+# would overwrite each other's classes; the second finds the build fresh once the first is done.
 mhlr_build() {
   local module stale=0
   for module in "$@"; do
     mhlr_stale "$module" && stale=1
   done
   [[ "$stale" == 1 ]] || return 0
+  if command -v flock > /dev/null && [[ -z "${MHLR_BUILD_LOCKED:-}" ]]; then
+    mkdir -p "$MHLR_HOME/target"
+    local lock
+    exec {lock}> "$MHLR_HOME/target/.mhlr-build.lock"
+    flock "$lock"
+    MHLR_BUILD_LOCKED=1 mhlr_build "$@"
+    local code=$?
+    flock -u "$lock"
+    exec {lock}>&-
+    return "$code"
+  fi
   local modules
   modules="$(IFS=,; echo "$*")"
   echo "Building $modules (first run or changed sources)..." >&2
@@ -58,9 +72,32 @@ mhlr_build() {
   done
 }
 
+# The module's jar; fails (exit 1) when there is none: an empty entry would put the current directory on the
+# class path.
 mhlr_module_jar() {
-  local module="$1"
-  ls "$MHLR_HOME/$module/target/mhlr-$module"-*.jar 2>/dev/null | grep -v -e '-tests.jar' -e '-sources.jar' | head -n 1
+  local module="$1" jar
+  jar="$(ls "$MHLR_HOME/$module/target/mhlr-$module"-*.jar 2>/dev/null | grep -v -e '-tests.jar' -e '-sources.jar' \
+    | head -n 1 || true)"
+  if [[ -z "$jar" || ! -f "$MHLR_HOME/$module/target/classpath.txt" ]]; then
+    echo "no built jar for module $module under $MHLR_HOME/$module/target (run ./mvnw -DskipTests -pl $module -am package)" >&2
+    exit 1
+  fi
+  echo "$jar"
+}
+
+# MHLR_JAVA_OPTS as words: split at white space, no glob expansion (an option such as -Dx=* stays as written).
+mhlr_java_opts=()
+if [[ -n "${MHLR_JAVA_OPTS:-}" ]]; then
+  read -r -a mhlr_java_opts <<< "$MHLR_JAVA_OPTS"
+fi
+
+# Whether the arguments name a master (--master URL or --master=URL).
+mhlr_has_master() {
+  local arg
+  for arg in "$@"; do
+    [[ "$arg" == "--master" || "$arg" == --master=* ]] && return 0
+  done
+  return 1
 }
 
 mhlr_jvm_options() {
@@ -71,11 +108,12 @@ launch_java() {
   local module="$1" main="$2"
   shift 2
   mhlr_build "$module"
-  local classpath
-  classpath="$(mhlr_module_jar "$module"):$(cat "$MHLR_HOME/$module/target/classpath.txt")"
-  # shellcheck disable=SC2046,SC2086
+  local classpath jar
+  jar="$(mhlr_module_jar "$module")" || exit 1
+  classpath="$jar:$(cat "$MHLR_HOME/$module/target/classpath.txt")"
+  # shellcheck disable=SC2046
   exec java $(mhlr_jvm_options) -Djava.awt.headless=true -Dmhlr.home="$MHLR_HOME" \
-    ${MHLR_JAVA_OPTS:-} -cp "$classpath" "$main" "$@"
+    ${mhlr_java_opts[@]+"${mhlr_java_opts[@]}"} -cp "$classpath" "$main" "$@"
 }
 
 launch_spark() {
@@ -83,28 +121,30 @@ launch_spark() {
   shift 2
   mhlr_build "$module"
   local jar dependencies
-  jar="$(mhlr_module_jar "$module")"
+  jar="$(mhlr_module_jar "$module")" || exit 1
   dependencies="$(cat "$MHLR_HOME/$module/target/classpath.txt")"
   if [[ -n "${SPARK_HOME:-}" ]]; then
     local submit=() args=()
     while [[ $# -gt 0 ]]; do
       if [[ "$1" == "--master" && $# -ge 2 ]]; then
         submit+=(--master "$2"); shift 2
+      elif [[ "$1" == --master=* ]]; then
+        submit+=(--master "${1#--master=}"); shift
       else
         args+=("$1"); shift
       fi
     done
     exec "$SPARK_HOME/bin/spark-submit" "${submit[@]}" --class "$main" \
       --jars "${dependencies//:/,}" \
-      --driver-java-options "$(mhlr_jvm_options) -Dmhlr.home=$MHLR_HOME ${MHLR_JAVA_OPTS:-}" \
+      --driver-java-options "$(mhlr_jvm_options) \"-Dmhlr.home=$MHLR_HOME\" ${MHLR_JAVA_OPTS:-}" \
       "$jar" "${args[@]}"
   fi
   # Embedded local runs stay on the loopback interface (a cluster run keeps the host's address).
-  [[ " $* " == *" --master "* ]] || export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+  mhlr_has_master "$@" || export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   local spark_classpath
   spark_classpath="$(cat "$MHLR_HOME/$module/target/provided-classpath.txt")"
   export MHLR_APP_JARS="$jar,${dependencies//:/,}"
-  # shellcheck disable=SC2046,SC2086
+  # shellcheck disable=SC2046
   exec java $(mhlr_jvm_options) -Djava.awt.headless=true -Dmhlr.home="$MHLR_HOME" \
-    ${MHLR_JAVA_OPTS:-} -cp "$jar:$dependencies:$spark_classpath" "$main" "$@"
+    ${mhlr_java_opts[@]+"${mhlr_java_opts[@]}"} -cp "$jar:$dependencies:$spark_classpath" "$main" "$@"
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import mhlr.core.cli.AtomicOutput;
 
 /**
  * The README's first command, {@code bin/demo}, run once per test JVM as a child process (offline, small flags) and
@@ -77,6 +78,9 @@ record DemoRun(Path output, boolean ranHere, int exitCode, String stdout, String
         long started = System.nanoTime();
         try {
             Files.createDirectories(logs);
+            // An output left by a build from before bin/demo marked its outputs would be refused: it is this
+            // module's own build directory, so clear it.
+            AtomicOutput.deleteRecursively(output);
             Process process = builder.start();
             if (!process.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

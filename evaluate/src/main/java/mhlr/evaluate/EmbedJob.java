@@ -17,6 +17,7 @@ import mhlr.core.cli.CommandLine;
 import mhlr.core.cli.Launcher;
 import mhlr.core.cli.UsageException;
 import mhlr.core.config.Settings;
+import mhlr.core.output.OutputRules;
 import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
 import mhlr.evaluate.embed.Embedder;
@@ -123,8 +124,11 @@ public final class EmbedJob {
             byte[] model = JobInputs.readModel(arguments.required("--model"), hadoop);
             log.println(COMMAND + ": --model " + arguments.required("--model") + ": "
                     + Embedder.check(model, "--model " + arguments.required("--model"), settings.onnx()));
-            try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(arguments.required("--output"),
-                    arguments.has("--overwrite"), hadoop)) {
+            OutputRules<String> rules = OutputRules.<String>builder().overwrite(arguments.has("--overwrite"))
+                    .ownMarker(EMBEDDINGS).input(arguments.required("--data")).input(arguments.required("--model"))
+                    .build();
+            try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(arguments.required("--output"), rules,
+                    hadoop)) {
                 List<VerificationProtocol> protocols = shards.manifest().protocols().isEmpty() ? List.of()
                         : EvaluationData.read(arguments.required("--data"), hadoop, () -> session).protocols();
                 JavaRDD<ImageEmbedding> embedded;

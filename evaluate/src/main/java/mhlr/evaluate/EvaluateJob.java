@@ -14,8 +14,10 @@ import mhlr.core.cli.CommandLine;
 import mhlr.core.cli.Launcher;
 import mhlr.core.cli.UsageException;
 import mhlr.core.config.Settings;
+import mhlr.core.output.OutputRules;
 import mhlr.evaluate.embed.Embedder;
 import mhlr.evaluate.protocol.VerificationProtocol;
+import mhlr.evaluate.report.MarkdownReport;
 import mhlr.spark.HadoopAtomicOutput;
 import mhlr.spark.SparkSessions;
 import org.apache.hadoop.conf.Configuration;
@@ -106,8 +108,12 @@ public final class EvaluateJob {
                     throw new UsageException("--embeddings " + file + " does not exist");
                 }
             });
-            try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(arguments.required("--output"),
-                    arguments.has("--overwrite"), hadoop)) {
+            OutputRules<String> rules = OutputRules.<String>builder().overwrite(arguments.has("--overwrite"))
+                    .ownMarker(MarkdownReport.FILE).input(arguments.required("--data"))
+                    .inputs(arguments.value("--model").or(() -> arguments.value("--embeddings")).stream().toList())
+                    .build();
+            try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(arguments.required("--output"), rules,
+                    hadoop)) {
                 EvaluationData data = EvaluationData.read(arguments.required("--data"), hadoop, session);
                 List<VerificationProtocol> protocols = data.select(settings.protocol());
                 if (embeddings.isPresent() && protocols.size() > 1) {
@@ -121,7 +127,8 @@ public final class EvaluateJob {
                     summary.append(evaluation.run(protocol, data, embeddings, model, directory)).append('\n');
                 }
                 if (protocols.size() > 1) {
-                    output.writeFile("report.md", summary.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    output.writeFile(MarkdownReport.FILE,
+                            summary.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
                 output.commit();
                 log.println(COMMAND + ": wrote " + output.target());

@@ -109,7 +109,7 @@ final class Evaluation {
         TenFoldResult result = TenFold.evaluate(distances, same);
         output.writeFile(directory + "report.json", ReportJson.tenFold(result));
         String markdown = MarkdownReport.tenFold(protocol.name(), result);
-        output.writeFile(directory + "report.md", markdown.getBytes(StandardCharsets.UTF_8));
+        output.writeFile(directory + MarkdownReport.FILE, markdown.getBytes(StandardCharsets.UTF_8));
         double[] scores = new double[distances.length];
         for (int i = 0; i < scores.length; i++) {
             scores[i] = -distances[i];
@@ -195,7 +195,7 @@ final class Evaluation {
                 + identification.map(figures -> MarkdownReport.identification(protocol.name(), figures)).orElse("");
         identification.ifPresent(figures -> output.writeFile(directory + "cmc.png",
                 CmcPlot.png(protocol.name() + " 1:N CMC", figures.cmc())));
-        output.writeFile(directory + "report.md", markdown.getBytes(StandardCharsets.UTF_8));
+        output.writeFile(directory + MarkdownReport.FILE, markdown.getBytes(StandardCharsets.UTF_8));
         output.writeFile(directory + "roc.png", RocPlot.png(protocol.name() + " 1:1 ROC", result.curveFars(),
                 result.curveTars(), 1e-7));
         log.print(markdown);

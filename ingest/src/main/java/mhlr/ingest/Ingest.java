@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import mhlr.core.cli.UsageException;
+import mhlr.core.output.OutputRules;
 import mhlr.core.record.SkipReason;
 import mhlr.core.shard.Counts;
 import mhlr.core.shard.DatasetKind;
@@ -89,7 +90,9 @@ public final class Ingest {
     public static IngestReport run(SparkSession session, IngestSettings settings, Source source, String input,
             String output, boolean overwrite, PrintStream log) {
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
-        try (HadoopAtomicOutput target = HadoopAtomicOutput.begin(output, overwrite, spark.hadoopConfiguration())) {
+        OutputRules<String> rules = OutputRules.<String>builder().overwrite(overwrite)
+                .ownMarker(ShardSchema.MANIFEST_FILE).input(input).build();
+        try (HadoopAtomicOutput target = HadoopAtomicOutput.begin(output, rules, spark.hadoopConfiguration())) {
             Ingest ingest = new Ingest(spark, settings, source, input, log);
             IngestReport report = ingest.execute(target);
             target.commit();

@@ -40,9 +40,24 @@ class IngestJobTest {
     @Test
     void existingOutputIsRefusedWithoutOverwrite() throws IOException {
         Path output = Files.createDirectories(temporary.resolve("taken"));
-        IngestRun run = IngestRun.of("--input", temporary.toString(), "--output", output.toString());
+        Path input = Files.createDirectories(temporary.resolve("input"));
+        IngestRun run = IngestRun.of("--input", input.toString(), "--output", output.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.stderr().contains("exists; give --overwrite"), run.stderr());
+    }
+
+    @Test
+    void anOutputInsideTheInputOrADirectoryNotWrittenByIngestIsRefusedEvenWithOverwrite() throws IOException {
+        Path input = Files.createDirectories(temporary.resolve("raw"));
+        Files.writeString(input.resolve("photo.jpg"), "kept");
+        IngestRun inside = IngestRun.of("--input", input.toString(), "--output", temporary.toString(), "--overwrite");
+        assertEquals(2, inside.exitCode());
+        assertTrue(inside.stderr().contains("would overlap input"), inside.stderr());
+        Path foreign = Files.createDirectories(temporary.resolve("thesis"));
+        IngestRun notOurs = IngestRun.of("--input", input.toString(), "--output", foreign.toString(), "--overwrite");
+        assertEquals(2, notOurs.exitCode());
+        assertTrue(notOurs.stderr().contains("not an output of this command"), notOurs.stderr());
+        assertTrue(Files.exists(input.resolve("photo.jpg")) && Files.isDirectory(foreign));
     }
 
     @Test

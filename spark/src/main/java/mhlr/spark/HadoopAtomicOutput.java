@@ -2,7 +2,11 @@ package mhlr.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import mhlr.core.cli.UsageException;
+import mhlr.core.output.OutputCommit;
+import mhlr.core.output.OutputRules;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -10,17 +14,19 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * An output directory on any Hadoop file system (local paths, {@code hdfs://}, {@code s3a://}) that appears
- * only when complete: the Spark-job counterpart of core's {@link mhlr.core.cli.AtomicOutput}. Work goes into a
- * hidden staging directory beside the target ({@code .NAME.partial-PID}; Hadoop and Spark readers skip names
- * starting with a dot); {@link #commit()} renames it onto the target. A failed run calls {@link #close()} and
- * leaves nothing; a killed run leaves only the hidden staging directory.
+ * only when complete, committed by core's {@link OutputCommit} (the same protocol as
+ * {@link mhlr.core.cli.AtomicOutput}): a lock beside the target for the whole run, a hidden staging directory
+ * with a random name ({@code .NAME.partial-RANDOM}; Hadoop and Spark readers skip names starting with a dot), a
+ * final rename that replaces an existing output only with {@code --overwrite} and only when it is this command's.
+ * A failed run calls {@link #close()} and leaves nothing; a killed run leaves only the hidden staging directory,
+ * which the next run on the output removes.
  *
  * <p>The rename is atomic on local file systems and HDFS. On object stores (S3A) a directory rename copies
- * file by file, so a reader that checks the manifest against the files (core's {@code ShardSet.verify}) is what
- * protects it there.
+ * file by file and the lock file is not exclusive, so a reader that checks the manifest against the files
+ * (core's {@code ShardSet.verify}) is what protects it there.
  *
  * <pre>{@code
- * try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(target, overwrite, hadoopConfiguration)) {
+ * try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(target, rules, hadoopConfiguration)) {
  *     write(output.staging());
  *     output.commit();
  * }
@@ -28,40 +34,34 @@ import org.apache.hadoop.fs.Path;
  */
 public final class HadoopAtomicOutput implements AutoCloseable {
     private final FileSystem fileSystem;
-    private final Path target;
-    private final Path staging;
-    private boolean committed;
+    private final OutputCommit<Path> commit;
 
-    private HadoopAtomicOutput(FileSystem fileSystem, Path target, Path staging) {
+    private HadoopAtomicOutput(FileSystem fileSystem, OutputCommit<Path> commit) {
         this.fileSystem = fileSystem;
-        this.target = target;
-        this.staging = staging;
+        this.commit = commit;
     }
 
     /**
-     * Starts an output at {@code target} (a local path or a Hadoop URI).
+     * Starts an output at {@code target} (a local path or a Hadoop URI); the inputs in {@code rules} are locations
+     * as the user gave them.
      *
-     * @throws UsageException if the target exists and {@code overwrite} is false
+     * @throws UsageException if the rules refuse the target or another run is writing it
      */
-    public static HadoopAtomicOutput begin(String target, boolean overwrite, Configuration hadoop) {
-        Path path = new Path(target);
+    public static HadoopAtomicOutput begin(String target, OutputRules<String> rules, Configuration hadoop) {
         try {
+            Path path = new Path(target);
             FileSystem fileSystem = fileSystem(path, hadoop);
-            Path qualified = fileSystem.makeQualified(path);
-            if (qualified.getParent() == null) {
-                throw new UsageException("output " + target + " is a file system root; name a directory inside it");
+            List<Path> inputs = new ArrayList<>();
+            for (String input : rules.inputs()) {
+                Path inputPath = new Path(input);
+                inputs.add(inputPath.getFileSystem(hadoop).makeQualified(inputPath));
             }
-            if (fileSystem.exists(qualified) && !overwrite) {
-                throw new UsageException("output " + target + " exists; give --overwrite to replace it");
-            }
-            Path staging = hiddenSibling(qualified, "partial");
-            fileSystem.delete(staging, true);
-            if (!fileSystem.mkdirs(staging)) {
-                throw new IOException("mkdirs returned false");
-            }
-            return new HadoopAtomicOutput(fileSystem, qualified, staging);
+            OutputRules<Path> qualified = new OutputRules<>(rules.overwrite(), rules.resume(),
+                    rules.inPlaceWhenNew(), rules.ownMarkers(), inputs);
+            return new HadoopAtomicOutput(fileSystem, OutputCommit.begin(new HadoopOutputStore(fileSystem),
+                    fileSystem.makeQualified(path), qualified));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a staging directory beside " + target, e);
+            throw new UncheckedIOException("cannot prepare output " + target, e);
         }
     }
 
@@ -78,51 +78,32 @@ public final class HadoopAtomicOutput implements AutoCloseable {
 
     /** Where the work is written until {@link #commit()} (fully qualified). */
     public Path staging() {
-        return staging;
+        return commit.staging();
     }
 
     /** A file inside the staging directory. */
     public Path staged(String name) {
-        return new Path(staging, name);
+        return new Path(commit.staging(), name);
     }
 
     /** The final location (fully qualified). */
     public Path target() {
-        return target;
+        return commit.target();
     }
 
     public FileSystem fileSystem() {
         return fileSystem;
     }
 
-    /** Moves the staging directory onto the target, replacing an existing one. */
+    /** Makes the staging directory the output (see {@link OutputCommit#commit()}). */
     public void commit() {
-        try {
-            if (fileSystem.exists(target)) {
-                Path old = hiddenSibling(target, "old");
-                fileSystem.delete(old, true);
-                rename(target, old);
-                rename(staging, target);
-                fileSystem.delete(old, true);
-            } else {
-                rename(staging, target);
-            }
-            committed = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot commit " + staging + " to " + target, e);
-        }
+        commit.commit();
     }
 
-    /** Removes the staging directory unless the output was committed. */
+    /** Removes the staging directory unless the output was committed, and releases the lock. */
     @Override
     public void close() {
-        if (!committed) {
-            try {
-                fileSystem.delete(staging, true);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove staging directory " + staging, e);
-            }
-        }
+        commit.close();
     }
 
     /** Writes a whole file into the staging directory (replacing one of that name). */
@@ -133,15 +114,5 @@ public final class HadoopAtomicOutput implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-    }
-
-    private void rename(Path from, Path to) throws IOException {
-        if (!fileSystem.rename(from, to)) {
-            throw new IOException("rename " + from + " to " + to + " returned false");
-        }
-    }
-
-    private static Path hiddenSibling(Path path, String kind) {
-        return new Path(path.getParent(), "." + path.getName() + "." + kind + "-" + ProcessHandle.current().pid());
     }
 }

@@ -12,18 +12,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import mhlr.core.cli.UsageException;
+import mhlr.core.output.OutputRules;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HadoopAtomicOutputTest {
+    private static final String MARKER = "__own/marker.json";
+
     @TempDir
     Path temporary;
+
+    private static OutputRules<String> rules(boolean overwrite) {
+        return OutputRules.<String>builder().overwrite(overwrite).ownMarker(MARKER).build();
+    }
+
+    @Test
+    void aSecondRunIsRefusedWhileTheFirstHoldsTheOutputAndAnOverlapWithTheInputIsRefused() throws IOException {
+        Path target = temporary.resolve("out");
+        try (HadoopAtomicOutput first = HadoopAtomicOutput.begin(target.toUri().toString(), rules(false),
+                new Configuration())) {
+            UsageException refused = assertThrows(UsageException.class,
+                    () -> HadoopAtomicOutput.begin(target.toString(), rules(false), new Configuration()));
+            assertTrue(refused.getMessage().contains("another run"), refused.getMessage());
+            first.writeFile("a.txt", new byte[] {1});
+            first.commit();
+        }
+        OutputRules<String> intoInput = OutputRules.<String>builder().overwrite(true).ownMarker(MARKER)
+                .input(target.resolve("raw").toString()).build();
+        UsageException overlap = assertThrows(UsageException.class,
+                () -> HadoopAtomicOutput.begin(target.toUri().toString(), intoInput, new Configuration()));
+        assertTrue(overlap.getMessage().contains("overlap input"), overlap.getMessage());
+        UsageException notOurs = assertThrows(UsageException.class,
+                () -> HadoopAtomicOutput.begin(target.toString(), rules(true), new Configuration()));
+        assertTrue(notOurs.getMessage().contains("not an output of this command"), notOurs.getMessage());
+        assertTrue(Files.exists(target.resolve("a.txt")));
+    }
 
     @Test
     void committedOutputAppearsWithItsFilesOnlyAndNoStagingLeftBehind() throws IOException {
         Path target = temporary.resolve("out");
-        try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(target.toString(), false, new Configuration())) {
+        try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(target.toString(), rules(false), new Configuration())) {
             output.writeFile("a.txt", "hello".getBytes(StandardCharsets.UTF_8));
             assertFalse(Files.exists(target), "target must not exist before commit");
             output.commit();
@@ -37,7 +66,7 @@ class HadoopAtomicOutputTest {
     void failedRunLeavesNothing() throws IOException {
         Path target = temporary.resolve("out");
         assertThrows(IllegalStateException.class, () -> {
-            try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(target.toString(), false, new Configuration())) {
+            try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(target.toString(), rules(false), new Configuration())) {
                 output.writeFile("a.txt", new byte[] {1, 2, 3});
                 throw new IllegalStateException("simulated failure midway");
             }
@@ -49,7 +78,7 @@ class HadoopAtomicOutputTest {
     void existingTargetIsRefusedWithoutOverwrite() throws IOException {
         Path target = Files.createDirectories(temporary.resolve("out"));
         UsageException refused = assertThrows(UsageException.class,
-                () -> HadoopAtomicOutput.begin(target.toString(), false, new Configuration()));
+                () -> HadoopAtomicOutput.begin(target.toString(), rules(false), new Configuration()));
         assertTrue(refused.getMessage().contains("--overwrite"), refused.getMessage());
     }
 
@@ -57,7 +86,9 @@ class HadoopAtomicOutputTest {
     void overwriteReplacesTheOldContentEntirely() throws IOException {
         Path target = Files.createDirectories(temporary.resolve("out"));
         Files.writeString(target.resolve("stale.txt"), "old");
-        try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(target.toUri().toString(), true,
+        Files.createDirectories(target.resolve(MARKER).getParent());
+        Files.writeString(target.resolve(MARKER), "old");
+        try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(target.toUri().toString(), rules(true),
                 new Configuration())) {
             output.writeFile("fresh.txt", new byte[] {42});
             output.commit();

@@ -27,7 +27,7 @@ public final class TrainMain {
             .optional("--init-from", "FILE", "start from this pretrained backbone: a model.mhlr or an ONNX iResNet"
                     + " (train.init-from)")
             .flag("--resume", "continue the run in --output from its newest complete checkpoint")
-            .flag("--overwrite", "delete an existing --output and start over")
+            .flag("--overwrite", "start over; the finished new run replaces the old one in --output")
             .build();
 
     private TrainMain() {
@@ -47,6 +47,10 @@ public final class TrainMain {
         boolean overwrite = arguments.has("--overwrite");
         OutputDirectory.checkFlags(arguments.path("--output"), resume, overwrite);
         Trainer trainer = Trainer.prepare(config, arguments.required("--data"), System.err, System.console() != null);
-        trainer.run(OutputDirectory.prepare(arguments.path("--output"), resume, overwrite));
+        try (OutputDirectory output = OutputDirectory.prepare(arguments.path("--output"), resume, overwrite,
+                trainer.inputs())) {
+            trainer.run(output);
+            output.commit();
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import mhlr.core.cli.AtomicOutput;
 import mhlr.core.cli.UsageException;
+import mhlr.core.output.LocalOutputStore;
 import mhlr.train.checkpoint.Checkpoint;
 import mhlr.train.checkpoint.CheckpointStore;
 import mhlr.train.checkpoint.ResumeCheck;
@@ -123,6 +124,14 @@ public final class Trainer {
     /** The model as prepared (from scratch, or from {@code train.init-from}), before any step. */
     TrainingModel model() {
         return model;
+    }
+
+    /** The local directories this run reads (training data, verification sets): its output may not overlap them. */
+    public List<Path> inputs() {
+        List<Path> inputs = new ArrayList<>();
+        inputs.add(Path.of(data));
+        settings.verificationSets().forEach(set -> inputs.add(Path.of(set)));
+        return inputs.stream().filter(path -> !path.toString().contains(":/")).toList();
     }
 
     /** Optimizer steps of the whole run: {@code floor(images / batch-size) * epochs}. */
@@ -360,6 +369,7 @@ public final class Trainer {
     private Map<String, Object> finish(long started) {
         try {
             model.exportInferenceModel(output.resolve(OutputDirectory.MODEL));
+            LocalOutputStore.force(output.resolve(OutputDirectory.MODEL));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output.resolve(OutputDirectory.MODEL), e);
         }
@@ -399,7 +409,7 @@ public final class Trainer {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the summary", e);
         }
-        log.println("bin/train: done: " + total + " steps; model " + output.resolve(OutputDirectory.MODEL));
+        log.println("bin/train: done: " + total + " steps; model " + output.target().resolve(OutputDirectory.MODEL));
         return summary;
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import mhlr.core.cli.Launcher;
+import mhlr.core.cli.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,12 +80,34 @@ class OutputDirectoryTest {
     }
 
     @Test
-    void overwriteStartsFromAnEmptyDirectory() {
+    void aNewRunIsWrittenInPlaceAndAnOverwriteIsStagedBesideTheOldRun() throws Exception {
         Path output = directory.resolve("run");
-        OutputDirectory first = OutputDirectory.prepare(output, false, false);
-        assertFalse(first.resuming());
-        assertTrue(Files.isDirectory(output.resolve(OutputDirectory.CHECKPOINTS)));
-        OutputDirectory again = OutputDirectory.prepare(output, false, true);
-        assertFalse(again.resuming());
+        try (OutputDirectory first = OutputDirectory.prepare(output, false, false, List.of())) {
+            assertFalse(first.resuming());
+            assertEquals(output.toAbsolutePath(), first.root());
+            assertTrue(Files.isDirectory(output.resolve(OutputDirectory.CHECKPOINTS)));
+            Files.writeString(first.resolve(OutputDirectory.CONFIG), "old");
+            first.commit();
+        }
+        try (OutputDirectory again = OutputDirectory.prepare(output, false, true, List.of())) {
+            assertFalse(again.resuming());
+            assertFalse(again.root().equals(again.target()), "an overwrite trains beside the old run");
+            assertEquals("old", Files.readString(output.resolve(OutputDirectory.CONFIG)));
+        }
+        assertEquals("old", Files.readString(output.resolve(OutputDirectory.CONFIG)), "not committed: old run kept");
+    }
+
+    @Test
+    void overwriteRefusesADirectoryThatIsNotATrainingOutputOrHoldsTheData() throws Exception {
+        Path output = Files.createDirectories(directory.resolve("photos"));
+        Files.writeString(output.resolve("holiday.jpg"), "not a run");
+        Outcome notOurs = train("--data", "x", "--output", output.toString(), "--overwrite");
+        assertEquals(2, notOurs.code());
+        assertTrue(notOurs.err().contains("not a training output"), notOurs.err());
+        Files.writeString(output.resolve(OutputDirectory.CONFIG), "");
+        UsageException overlap = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class,
+                () -> OutputDirectory.prepare(output, false, true, List.of(output.resolve("shards"))));
+        assertTrue(overlap.getMessage().contains("overlap input"), overlap.getMessage());
+        assertTrue(Files.exists(output.resolve("holiday.jpg")));
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainerTest {
     private static final int EPOCHS = 20;
     private static final int STEPS = EPOCHS * TrainingFixture.STEPS_PER_EPOCH;
+    private static final int SHORT_EPOCHS = 2;
 
     @TempDir
     static Path directory;
@@ -152,6 +153,96 @@ class TrainerTest {
         JsonNode last = lines(diverged).get(lines(diverged).size() - 1);
         assertEquals("diverged", last.path(MetricsLog.EVENT).asText());
         assertFalse(Files.exists(diverged.resolve(OutputDirectory.MODEL)));
+    }
+
+    @Test
+    void twoTrainingsStartedAtOnceOnOneOutputLeaveOneWholeRunAndTheOtherExits2() throws Exception {
+        Path output = directory.resolve("contested");
+        List<String> args = arguments(output, TrainingFixture.overrides(SHORT_EPOCHS, null));
+        assertOneWinsTheOtherExits2(args, "contested");
+        assertFinishedShortRun(output);
+    }
+
+    @Test
+    void twoOverwritesStartedAtOnceLeaveEitherTheOldOrTheNewRunWhole() throws Exception {
+        Path output = directory.resolve("overwritten");
+        copy(uninterrupted, output);
+        assertOneWinsTheOtherExits2(arguments(output, TrainingFixture.overrides(SHORT_EPOCHS, null), "--overwrite"),
+                "overwritten");
+        assertFinishedShortRun(output);
+    }
+
+    @Test
+    void aTrainingKilledDuringOverwriteStillHasItsPreviousRun() throws Exception {
+        Path previous = directory.resolve("previous");
+        copy(uninterrupted, previous);
+        List<String> args = arguments(previous, TrainingFixture.overrides(SHORT_EPOCHS, null), "--overwrite");
+        ChildTrainer child = ChildTrainer.start(args, directory.resolve("overwrite-killed.log"));
+        assertTrue(child.killWhen(() -> stagedCheckpointExists(previous), 10), "no staged checkpoint:\n"
+                + child.output());
+        assertArrayEquals(Files.readAllBytes(uninterrupted.resolve(OutputDirectory.MODEL)),
+                Files.readAllBytes(previous.resolve(OutputDirectory.MODEL)));
+        assertEquals(Files.readAllLines(uninterrupted.resolve(OutputDirectory.METRICS)),
+                Files.readAllLines(previous.resolve(OutputDirectory.METRICS)));
+
+        assertEquals(0, train(args, "overwrite-after-kill"));
+        assertFinishedShortRun(previous);
+        try (Stream<Path> siblings = Files.list(directory)) {
+            assertTrue(siblings.noneMatch(path -> path.getFileName().toString().startsWith(".previous.")),
+                    "no staging, moved-aside run or lock left beside the output");
+        }
+    }
+
+    @Test
+    void aResumeWhoseCheckpointsAllFailToLoadExits2NamingThemAndChangesNothing() throws Exception {
+        Path damaged = directory.resolve("damaged");
+        copy(uninterrupted, damaged);
+        Files.delete(damaged.resolve(OutputDirectory.SUMMARY));
+        try (Stream<Path> files = Files.walk(damaged.resolve(OutputDirectory.CHECKPOINTS))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.write(file, new byte[0]);
+            }
+        }
+        byte[] metrics = Files.readAllBytes(damaged.resolve(OutputDirectory.METRICS));
+        byte[] losses = Files.readAllBytes(damaged.resolve(OutputDirectory.LOSSES));
+        ChildTrainer child = ChildTrainer.start(arguments(damaged, "--resume"), directory.resolve("damaged.log"));
+        assertEquals(2, child.waitFor(10), child.output());
+        assertTrue(child.output().contains("none of the " + EPOCHS + " checkpoints"), child.output());
+        assertTrue(child.output().contains("step-000000000200 ("), child.output());
+        assertArrayEquals(metrics, Files.readAllBytes(damaged.resolve(OutputDirectory.METRICS)));
+        assertArrayEquals(losses, Files.readAllBytes(damaged.resolve(OutputDirectory.LOSSES)));
+        try (Stream<Path> checkpoints = Files.list(damaged.resolve(OutputDirectory.CHECKPOINTS))) {
+            assertEquals(EPOCHS, checkpoints.count(), "no checkpoint pruned");
+        }
+    }
+
+    private static void assertOneWinsTheOtherExits2(List<String> args, String name) throws Exception {
+        ChildTrainer first = ChildTrainer.start(args, directory.resolve(name + "-1.log"));
+        ChildTrainer second = ChildTrainer.start(args, directory.resolve(name + "-2.log"));
+        int[] codes = {first.waitFor(10), second.waitFor(10)};
+        String outputs = first.output() + "\n----\n" + second.output();
+        java.util.Arrays.sort(codes);
+        assertArrayEquals(new int[] {0, 2}, codes, outputs);
+        assertTrue(outputs.contains("another run") || outputs.contains("exists; give"), outputs);
+    }
+
+    private static void assertFinishedShortRun(Path output) throws IOException {
+        JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(output.resolve(OutputDirectory.SUMMARY).toFile());
+        assertEquals(SHORT_EPOCHS * TrainingFixture.STEPS_PER_EPOCH, summary.path("steps").asLong());
+        assertEquals(SHORT_EPOCHS * TrainingFixture.STEPS_PER_EPOCH,
+                Files.readAllLines(output.resolve(OutputDirectory.LOSSES)).size());
+        assertEquals(64, InferenceModel.load(output.resolve(OutputDirectory.MODEL)).embeddingSize());
+    }
+
+    private static boolean stagedCheckpointExists(Path output) {
+        try (Stream<Path> siblings = Files.list(output.getParent())) {
+            return siblings.filter(path -> path.getFileName().toString().startsWith("." + output.getFileName()
+                    + ".partial-")).anyMatch(staging -> Files.isDirectory(staging.resolve(OutputDirectory.CHECKPOINTS)
+                            .resolve("step-000000000010")));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -2,139 +2,95 @@ package mhlr.core.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import mhlr.core.output.LocalOutputStore;
+import mhlr.core.output.OutputCommit;
+import mhlr.core.output.OutputRules;
 
 /**
- * An output directory that appears only when complete. Work is written into a hidden staging directory
- * beside the target ({@code .NAME.partial-PID}); {@link #commit()} renames it onto the target in one step.
- * A run that fails calls {@link #close()} and leaves nothing at the target; a run that is killed leaves
- * only the hidden staging directory, which no reader looks at.
+ * A local output directory that appears only when complete, committed by {@link OutputCommit} (lock, random
+ * staging name, a final rename that replaces only with {@code --overwrite}, old output deleted only after the new
+ * one is in place). A run that fails calls {@link #close()} and leaves nothing at the target; a run that is killed
+ * leaves only a hidden staging directory, which the next run on the same output removes.
  *
  * <pre>{@code
- * try (AtomicOutput output = AtomicOutput.begin(target, overwrite)) {
+ * try (AtomicOutput output = AtomicOutput.begin(target, rules)) {
  *     write(output.staging());
  *     output.commit();
  * }
  * }</pre>
  */
 public final class AtomicOutput implements AutoCloseable {
-    private final Path target;
-    private final Path staging;
-    private boolean committed;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private AtomicOutput(Path target, Path staging) {
-        this.target = target;
-        this.staging = staging;
+    private final OutputCommit<Path> commit;
+
+    private AtomicOutput(OutputCommit<Path> commit) {
+        this.commit = commit;
     }
 
     /**
-     * Starts an output at {@code target}.
+     * Starts an output at {@code target} under {@code rules}.
      *
-     * @throws UsageException if the target exists and {@code overwrite} is false
+     * @throws UsageException if the rules refuse the target (it exists, is not this command's, overlaps an input)
+     *     or another run is writing it
      */
-    public static AtomicOutput begin(Path target, boolean overwrite) {
-        Path absolute = target.toAbsolutePath().normalize();
-        if (Files.exists(absolute) && !overwrite) {
-            throw new UsageException("output " + target + " exists; give --overwrite to replace it");
-        }
-        Path staging = hiddenSibling(absolute, "partial");
-        try {
-            Files.createDirectories(absolute.getParent());
-            deleteRecursively(staging);
-            Files.createDirectories(staging);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create staging directory " + staging, e);
-        }
-        return new AtomicOutput(absolute, staging);
+    public static AtomicOutput begin(Path target, OutputRules<Path> rules) {
+        return new AtomicOutput(OutputCommit.begin(LocalOutputStore.INSTANCE, target.toAbsolutePath().normalize(),
+                rules));
     }
 
     /** Where the work is written until {@link #commit()}. */
     public Path staging() {
-        return staging;
+        return commit.staging();
     }
 
     /** The final location. */
     public Path target() {
-        return target;
+        return commit.target();
     }
 
-    /** Moves the staging directory onto the target, replacing an existing one. */
+    /** Makes the staging directory the output (see {@link OutputCommit#commit()}). */
     public void commit() {
-        try {
-            if (Files.exists(target)) {
-                Path old = hiddenSibling(target, "old");
-                deleteRecursively(old);
-                move(target, old);
-                move(staging, target);
-                deleteRecursively(old);
-            } else {
-                move(staging, target);
-            }
-            committed = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot commit " + staging + " to " + target, e);
-        }
+        commit.commit();
     }
 
-    /** Removes the staging directory unless the output was committed. */
+    /** Removes the staging directory unless the output was committed, and releases the lock. */
     @Override
     public void close() {
-        if (!committed) {
-            try {
-                deleteRecursively(staging);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove staging directory " + staging, e);
-            }
-        }
+        commit.close();
     }
 
-    /** Writes a file so that readers see either nothing or the whole file: a temporary sibling, then a rename. */
+    /**
+     * Writes a file so that readers see either nothing or the whole file, even after a power loss: a temporary
+     * sibling with a random name, flushed, renamed, and the directory flushed.
+     */
     public static void writeFile(Path file, byte[] content) {
-        Path temporary = hiddenSibling(file.toAbsolutePath(), "tmp");
+        Path absolute = file.toAbsolutePath();
+        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".tmp-"
+                + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE));
         try {
             Files.createDirectories(temporary.getParent());
-            Files.write(temporary, content);
-            move(temporary, file);
+            Files.write(temporary, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
+            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);
+            LocalOutputStore.force(absolute.getParent());
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private static Path hiddenSibling(Path path, String kind) {
-        return path.resolveSibling("." + path.getFileName() + "." + kind + "-" + ProcessHandle.current().pid());
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
     /** Deletes a file or a directory tree; a missing path is not an error. */
     public static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        LocalOutputStore.INSTANCE.delete(path);
     }
 }

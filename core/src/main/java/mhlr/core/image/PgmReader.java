@@ -36,9 +36,10 @@ final class PgmReader {
         if (maxValue <= 0 || maxValue > 65535) {
             throw corrupt("PGM header gives maximum value " + maxValue + ", outside 1..65535");
         }
+        int samples = width * height;
+        requirePixelBytes(binary, samples, maxValue, width, height);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         byte[] out = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        int samples = width * height;
         if (binary) {
             readBinary(out, samples, maxValue, width, height);
         } else {
@@ -47,16 +48,25 @@ final class PgmReader {
         return image;
     }
 
+    /**
+     * Refuses a file too short for the pixels its header promises before the image is allocated: a few bytes
+     * claiming 10000x10000 must not cost 100 MB of heap. Binary samples take 1 or 2 bytes each; ASCII ones at
+     * least a digit and a separator.
+     */
+    private void requirePixelBytes(boolean binary, int samples, int maxValue, int width, int height)
+            throws BadRecordException {
+        long available = Math.max(0, bytes.length - position - (binary ? 1 : 0));
+        long needed = binary ? (long) samples * (maxValue < 256 ? 1 : 2) : 2L * samples - 1;
+        if (available < needed) {
+            throw new BadRecordException(SkipReason.TRUNCATED_IMAGE, String.format(
+                    "%s: PGM header promises %dx%d pixels (%s%,d bytes), the file holds %,d", source, width, height,
+                    binary ? "" : "at least ", needed, available));
+        }
+    }
+
     private void readBinary(byte[] out, int samples, int maxValue, int width, int height) throws BadRecordException {
         position++; // the single whitespace byte after the maximum value
         int bytesPerSample = maxValue < 256 ? 1 : 2;
-        long needed = (long) samples * bytesPerSample;
-        long available = Math.max(0, bytes.length - position);
-        if (available < needed) {
-            throw new BadRecordException(SkipReason.TRUNCATED_IMAGE, String.format(
-                    "%s: PGM header promises %dx%d pixels (%,d bytes), the file holds %,d", source, width, height,
-                    needed, available));
-        }
         if (bytesPerSample == 1 && maxValue == 255) {
             System.arraycopy(bytes, position, out, 0, samples);
             return;

@@ -11,7 +11,9 @@ public enum SkipReason {
     BAD_RECORD("bad RecordIO record"),
     MISSING_PAIR_IMAGE("pair names an image that is not there"),
     DUPLICATE("exact duplicate of a written image"),
-    FILTERED("left out by a filter");
+    FILTERED("left out by a filter"),
+    OUTSIDE_ROOT("names a file outside the input root"),
+    NOT_A_REGULAR_FILE("not a regular file (a device, pipe or socket)");
 
     private final String description;
 

@@ -1,6 +1,7 @@
 package mhlr.core.sample;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Optional;
 import mhlr.core.cli.Arguments;
 import mhlr.core.cli.AtomicOutput;
@@ -8,6 +9,7 @@ import mhlr.core.cli.CommandLine;
 import mhlr.core.cli.Launcher;
 import mhlr.core.cli.UsageException;
 import mhlr.core.config.Settings;
+import mhlr.core.output.OutputRules;
 
 /**
  * {@code bin/make-sample-data}: writes synthetic faces in every input format (see {@link SampleDataWriter}) to a
@@ -55,7 +57,9 @@ public final class MakeSampleData {
         SampleDataWriter writer = builder.build();
         long start = System.nanoTime();
         SampleSummary summary;
-        try (AtomicOutput output = AtomicOutput.begin(arguments.path("--output"), arguments.has("--overwrite"))) {
+        OutputRules<Path> rules = OutputRules.<Path>builder().overwrite(arguments.has("--overwrite"))
+                .ownMarker(SampleDataWriter.README).build();
+        try (AtomicOutput output = AtomicOutput.begin(arguments.path("--output"), rules)) {
             summary = writer.write(output.staging());
             output.commit();
         }

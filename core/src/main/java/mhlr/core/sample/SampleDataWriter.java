@@ -52,6 +52,8 @@ public final class SampleDataWriter {
     public static final float JPEG_QUALITY = 0.92f;
     /** Name of the verification set in {@code verification/}. */
     public static final String BIN_NAME = "sample.bin";
+    /** What the output holds, written at its root; it also marks a directory as this command's output. */
+    public static final String README = "README.txt";
 
     private static final int RENDER_CHUNK = 256;
     private static final long PAIR_STREAM = 0x5be0_cd19_137e_2179L;
@@ -157,7 +159,7 @@ public final class SampleDataWriter {
             pool.shutdown();
         }
         SampleSummary summary = new SampleSummary(trainingIdentities, evaluationIdentities, images, pairs);
-        Files.writeString(directory.resolve("README.txt"), readme(summary), StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve(README), readme(summary), StandardCharsets.UTF_8);
         return summary;
     }
 

@@ -74,6 +74,21 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aPgmHeaderPromisingAHugeImageOverAFewBytesIsTruncatedBeforeAnyPixelIsAllocated() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (String header : new String[] {"P5\n10000 10000\n255\n", "P2\n10000 10000\n255\n"}) {
+            byte[] claim = concat(ascii(header), new byte[100]);
+            long before = threads.getCurrentThreadAllocatedBytes();
+            BadRecordException e = assertThrows(BadRecordException.class, () -> ImageDecoder.decode(claim, "h.pgm"));
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertEquals(SkipReason.TRUNCATED_IMAGE, e.reason(), e.detail());
+            assertTrue(allocated < 10_000_000, "allocated " + allocated + " bytes for a " + claim.length
+                    + "-byte file");
+        }
+    }
+
+    @Test
     void emptyBytesAreAnEmptyFileAndTextIsNotAnImage() {
         BadRecordException empty = assertThrows(BadRecordException.class, () -> ImageDecoder.decode(new byte[0], "e"));
         assertEquals(SkipReason.EMPTY_FILE, empty.reason());

@@ -78,7 +78,13 @@ public final class NpyFile {
             long rows = shape[0];
             long columns = shape[1];
             long dataStart = headerStart + headerLength;
-            long expected = rows * columns * Float.BYTES;
+            long expected;
+            try {
+                expected = Math.multiplyExact(Math.multiplyExact(rows, columns), (long) Float.BYTES);
+            } catch (ArithmeticException overflow) {
+                throw new UsageException(file + " has shape (" + rows + ", " + columns + "), whose float32 size"
+                        + " overflows 64 bits: not a features file");
+            }
             if (size - dataStart != expected) {
                 throw new UsageException(file + " holds " + (size - dataStart) + " data bytes but its shape ("
                         + rows + ", " + columns + ") of float32 needs " + expected);
@@ -186,6 +192,9 @@ public final class NpyFile {
                     throw new UsageException(file + ": .npy shape (" + shape.group(1) + ") is not a list of integers");
                 }
             }
+        }
+        if (values.stream().anyMatch(value -> value < 0)) {
+            throw new UsageException(file + ": .npy shape (" + shape.group(1) + ") has a negative dimension");
         }
         if (values.size() != 2) {
             throw new UsageException(file + " has shape (" + shape.group(1) + "); features must be two-dimensional,"

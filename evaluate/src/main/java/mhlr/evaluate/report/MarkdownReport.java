@@ -7,6 +7,9 @@ import mhlr.evaluate.protocol.TenFoldResult;
 
 /** The human-readable table beside {@code report.json}; rates in percent, as insightface prints them. */
 public final class MarkdownReport {
+    /** The table's file name; a directory holding one is an evaluation output ({@code --overwrite} may replace it). */
+    public static final String FILE = "report.md";
+
     private MarkdownReport() {
     }
 

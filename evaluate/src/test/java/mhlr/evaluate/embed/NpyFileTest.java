@@ -88,6 +88,17 @@ class NpyFileTest {
     }
 
     @Test
+    void refusesAShapeWhoseSizeOverflowsOrIsNegativeInsteadOfAllocatingForIt() throws IOException {
+        Path overflowing = write(directory, "overflow.npy", npy(1, "<f4", false, "4611686018427387904, 1",
+                new float[0]));
+        assertTrue(assertThrows(UsageException.class, () -> NpyFile.read(overflowing, false)).getMessage()
+                .contains("overflows"));
+        Path negative = write(directory, "negative.npy", npy(1, "<f4", false, "-1, -4", new float[4]));
+        assertTrue(assertThrows(UsageException.class, () -> NpyFile.read(negative, false)).getMessage()
+                .contains("negative"));
+    }
+
+    @Test
     void refusesTruncatedDataAndMissingMagic() throws IOException {
         byte[] whole = npy(1, "<f4", false, "2, 2", new float[4]);
         Path truncated = write(directory, "short.npy", java.util.Arrays.copyOf(whole, whole.length - 4));

@@ -5,7 +5,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import mhlr.core.image.FacePreparation;
 import mhlr.core.record.BadRecordException;
-import mhlr.core.record.SkipReason;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
 import org.apache.spark.api.java.function.Function;
@@ -15,8 +14,9 @@ import org.apache.spark.util.LongAccumulator;
  * The per-image work on the executors: turns a read face into the stored 112x112 face with core's
  * {@link FacePreparation} (decode by content, align with landmarks or resize, re-encode; 112x112 inputs pass
  * through) and records the SHA-256 of the input bytes, which finds exact duplicates later. A record the decoder
- * refuses becomes a skipped record with the decoder's reason. Every record, face or not, adds one to the
- * progress counter.
+ * refuses becomes a skipped record with the decoder's reason (the decoder turns whatever the image libraries throw
+ * on bad bytes into that reason); any other exception is a bug in preparation and fails the job instead of being
+ * filed as bad data. Every record, face or not, adds one to the progress counter.
  */
 public final class FacePreparer implements Function<Outcome, Outcome> {
     private static final long serialVersionUID = 1L;
@@ -47,9 +47,6 @@ public final class FacePreparer implements Function<Outcome, Outcome> {
             return Outcome.face(face.prepared(stored, sha256(input)));
         } catch (BadRecordException bad) {
             return Outcome.skipped(face.source(), bad);
-        } catch (RuntimeException failure) {
-            return Outcome.skipped(face.source(), SkipReason.CORRUPT_IMAGE, face.source() + ": cannot be decoded: "
-                    + failure);
         }
     }
 

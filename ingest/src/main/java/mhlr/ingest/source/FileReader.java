@@ -2,6 +2,9 @@ package mhlr.ingest.source;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import mhlr.core.record.SkipReason;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
@@ -12,9 +15,13 @@ import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Reads the bytes of listed faces on the executors: a face whose source is a path relative to the input root
- * gets the file's bytes. A file that is not there is skipped with the reason the source gives (a protocol naming
- * a missing image is {@link SkipReason#MISSING_PAIR_IMAGE}, a landmark line naming one
- * {@link SkipReason#UNREADABLE_PATH}); any other read failure is {@link SkipReason#UNREADABLE_PATH}.
+ * gets the file's bytes. The names come from files users bring (a protocol, a landmark list), so each is confined
+ * to the root: an absolute name, a URI or one whose {@code ..} climbs out is skipped as
+ * {@link SkipReason#OUTSIDE_ROOT}, and so is a local name whose symbolic links lead out of the root; only regular
+ * files are opened (a device or a named pipe is {@link SkipReason#NOT_A_REGULAR_FILE}: reading one would never end
+ * or would block). A file that is not there is skipped with the reason the source gives (a protocol naming a missing
+ * image is {@link SkipReason#MISSING_PAIR_IMAGE}, a landmark line naming one {@link SkipReason#UNREADABLE_PATH});
+ * any other read failure is {@link SkipReason#UNREADABLE_PATH}. Every read stops at {@link #MAX_BYTES}.
  */
 public final class FileReader implements Function<Outcome, Outcome> {
     private static final long serialVersionUID = 1L;
@@ -28,6 +35,7 @@ public final class FileReader implements Function<Outcome, Outcome> {
     private final Broadcast<SerializableConfiguration> hadoop;
     private transient Path rootPath;
     private transient java.nio.file.Path localRoot;
+    private transient java.nio.file.Path realRoot;
 
     /**
      * @param root the input root the sources are relative to (a qualified URI string)
@@ -48,12 +56,33 @@ public final class FileReader implements Function<Outcome, Outcome> {
             return listed;
         }
         FaceRecord face = listed.face();
+        String name = confine(face.source());
+        if (name == null) {
+            return outside(face);
+        }
         try {
-            java.nio.file.Path local = localPath(face.source());
-            byte[] bytes = local != null ? InputFiles.readLocal(local, MAX_BYTES)
-                    : InputFiles.readAll(new Path(rootPath, face.source()), hadoop.value().value(), MAX_BYTES);
-            return Outcome.face(face.withImage(bytes));
-        } catch (FileNotFoundException e) {
+            if (rootPath == null) {
+                rootPath = new Path(root);
+                localRoot = InputFiles.isLocal(rootPath) ? java.nio.file.Path.of(rootPath.toUri()) : null;
+            }
+            if (localRoot == null) {
+                Path file = new Path(rootPath, "./" + name);
+                return Outcome.face(face.withImage(InputFiles.readAll(file, hadoop.value().value(), MAX_BYTES)));
+            }
+            java.nio.file.Path real = localRoot.resolve(name).toRealPath();
+            if (realRoot == null) {
+                realRoot = localRoot.toRealPath();
+            }
+            if (!real.startsWith(realRoot)) {
+                return outside(face);
+            }
+            BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+            if (!attributes.isRegularFile() && !attributes.isDirectory()) {
+                return Outcome.skipped(face.source(), SkipReason.NOT_A_REGULAR_FILE, face.source() + ": "
+                        + missingDetail + ", but it is not a regular file (a device, pipe or socket)");
+            }
+            return Outcome.face(face.withImage(InputFiles.readLocal(real, MAX_BYTES)));
+        } catch (FileNotFoundException | NoSuchFileException e) {
             return Outcome.skipped(face.source(), whenMissing, face.source() + ": " + missingDetail
                     + ", but there is no such file");
         } catch (IOException | RuntimeException e) {
@@ -62,34 +91,34 @@ public final class FileReader implements Function<Outcome, Outcome> {
         }
     }
 
-    /**
-     * The local file of {@code source} when the root is local and the name is plain (ASCII letters, digits and
-     * {@code ._-} in segments that are not {@code .} or {@code ..}), where resolving it directly gives the file
-     * Hadoop's {@link Path} would name, without Hadoop's parsing and normalising every name; else {@code null}.
-     */
-    private java.nio.file.Path localPath(String source) {
-        if (rootPath == null) {
-            rootPath = new Path(root);
-            localRoot = InputFiles.isLocal(rootPath) ? java.nio.file.Path.of(rootPath.toUri()) : null;
-        }
-        return localRoot != null && isPlain(source) ? localRoot.resolve(source) : null;
+    private Outcome outside(FaceRecord face) {
+        return Outcome.skipped(face.source(), SkipReason.OUTSIDE_ROOT, face.source() + ": " + missingDetail
+                + ", but it leaves the input root " + root + "; not read");
     }
 
-    static boolean isPlain(String relative) {
-        int segmentStart = 0;
-        for (int i = 0; i <= relative.length(); i++) {
-            char c = i < relative.length() ? relative.charAt(i) : '/';
-            if (c == '/') {
-                int length = i - segmentStart;
-                if (length == 0 || (length <= 2 && relative.startsWith(length == 1 ? "." : "..", segmentStart))) {
-                    return false;
+    /**
+     * {@code source} as a normalised name under the root ({@code .} and empty segments dropped, {@code ..} applied),
+     * or {@code null} when it is absolute, holds a backslash or climbs above the root. (A colon is no scheme here: the
+     * name is joined to the root behind {@code ./}, so Hadoop never parses it as a URI.)
+     */
+    static String confine(String source) {
+        if (source.isEmpty() || source.startsWith("/") || source.indexOf('\\') >= 0) {
+            return null;
+        }
+        java.util.ArrayDeque<String> segments = new java.util.ArrayDeque<>();
+        for (String segment : source.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    return null;
                 }
-                segmentStart = i + 1;
-            } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
-                    || c == '_' || c == '-')) {
-                return false;
+                segments.removeLast();
+            } else {
+                segments.addLast(segment);
             }
         }
-        return true;
+        return segments.isEmpty() ? null : String.join("/", segments);
     }
 }

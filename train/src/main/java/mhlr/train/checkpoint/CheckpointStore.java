@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mhlr.core.cli.AtomicOutput;
+import mhlr.core.cli.UsageException;
 
 /**
  * The checkpoints of a run in one directory. {@link #save} writes a checkpoint into a hidden temporary directory,
@@ -108,19 +109,28 @@ public final class CheckpointStore {
     }
 
     /**
-     * The newest checkpoint that reads back completely, or empty when there is none.
+     * The newest checkpoint that reads back completely, or empty when there is none at all.
      *
      * @param warnings told about each newer checkpoint that could not be read and was passed over
+     * @throws UsageException when checkpoints exist but none can be read (a format change, a damaged disk): a
+     *     resume must not silently start over and overwrite the run's logs; the message names each and why
      */
     public Optional<Checkpoint> loadNewest(java.util.function.Consumer<String> warnings) {
         List<Path> all = complete();
+        List<String> failures = new ArrayList<>();
         for (int i = all.size() - 1; i >= 0; i--) {
             try {
                 return Optional.of(load(all.get(i)));
             } catch (IOException | RuntimeException e) {
+                failures.add(all.get(i).getFileName() + " (" + e.getMessage() + ")");
                 warnings.accept("checkpoint " + all.get(i) + " cannot be read (" + e.getMessage()
                         + "); trying an older one");
             }
+        }
+        if (!failures.isEmpty()) {
+            throw new UsageException("none of the " + failures.size() + " checkpoints in " + directory
+                    + " can be read, so the run cannot be resumed and nothing was changed: "
+                    + String.join("; ", failures));
         }
         return Optional.empty();
     }

@@ -89,15 +89,24 @@ final class ModelFile {
                 }
                 long[] shape = new long[rank];
                 long length = 1;
+                boolean fits = true;
                 for (int d = 0; d < rank; d++) {
                     shape[d] = in.readLong();
-                    length *= shape[d];
+                    if (shape[d] < 0 || shape[d] > 0 && length > (Integer.MAX_VALUE / Float.BYTES) / shape[d]) {
+                        fits = false;
+                    } else {
+                        length *= shape[d];
+                    }
                 }
-                if (shape.length > 0 && Arrays.stream(shape).anyMatch(d -> d < 0) || length > Integer.MAX_VALUE / 4) {
+                if (!fits || length > Integer.MAX_VALUE / Float.BYTES) {
                     throw new IOException(source + ": array " + name + " has shape " + Arrays.toString(shape));
                 }
-                byte[] bytes = new byte[(int) length * Float.BYTES];
-                in.readFully(bytes);
+                // Read in steps as the bytes arrive: a header promising more than the file holds fails at its end
+                // instead of allocating what it promised.
+                byte[] bytes = in.readNBytes((int) length * Float.BYTES);
+                if (bytes.length < length * Float.BYTES) {
+                    throw new EOFException();
+                }
                 float[] values = new float[(int) length];
                 ByteBuffer.wrap(bytes).asFloatBuffer().get(values);
                 arrays.put(name, Nd4j.create(values, shape, 'c'));

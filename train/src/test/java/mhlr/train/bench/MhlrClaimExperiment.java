@@ -183,8 +183,12 @@ public final class MhlrClaimExperiment {
         System.err.println(COMMAND + ": run " + key + ", " + epochs + " epochs, into " + output);
 
         long started = System.nanoTime();
-        Map<String, Object> summary = Trainer.prepare(config, shards.toString(), System.err, false)
-                .run(OutputDirectory.prepare(output, false, true));
+        Trainer trainer = Trainer.prepare(config, shards.toString(), System.err, false);
+        Map<String, Object> summary;
+        try (OutputDirectory directory = OutputDirectory.prepare(output, false, true, trainer.inputs())) {
+            summary = trainer.run(directory);
+            directory.commit();
+        }
         double trainSeconds = (System.nanoTime() - started) / 1e9;
         long steps = ((Number) summary.get("steps")).longValue();
 

@@ -77,6 +77,29 @@ class InferenceModelTest {
     }
 
     @Test
+    void aHeaderWhoseShapeOverflowsOrPromisesMoreThanTheFileHoldsIsRejectedWithoutAllocatingForIt()
+            throws IOException {
+        for (long[] shape : new long[][] {{1L << 32, 1L << 32}, {-1, -4}, {500_000_000L}}) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                out.writeInt(ModelFile.MAGIC);
+                out.writeInt(ModelFile.VERSION);
+                out.writeUTF(SPEC.toProperties());
+                out.writeInt(1);
+                out.writeUTF("crafted");
+                out.writeInt(shape.length);
+                for (long dimension : shape) {
+                    out.writeLong(dimension);
+                }
+                out.write(new byte[64]);
+            }
+            IOException refused = assertThrows(IOException.class, () -> InferenceModel.load(bytes.toByteArray()));
+            assertTrue(refused.getMessage().contains("has shape") || refused.getMessage().contains("cut short"),
+                    refused.getMessage());
+        }
+    }
+
+    @Test
     void imagesOfTheWrongSizeAreRejected() throws IOException {
         InferenceModel model = InferenceModel.load(trained.inferenceModelBytes());
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
