@@ -14,6 +14,7 @@ import mhlr.core.sample.SampleFormat;
 import mhlr.core.sample.SampleSummary;
 import mhlr.core.shard.Manifest;
 import mhlr.core.shard.ProtocolEntry;
+import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
 import org.apache.parquet.example.data.Group;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,7 +129,7 @@ class SampleDataIngestTest {
         Group row = ShardContents.shardRows(output).get(0);
         assertTrue(row.getFieldRepetitionCount("template_id") == 1 && row.getFieldRepetitionCount("media_id") == 1
                 && row.getFieldRepetitionCount("detector_score") == 1, row.toString());
-        Group pair = ShardContents.rows(output.resolve("pairs.parquet")).get(0);
+        Group pair = ShardContents.rows(output.resolve(ShardSchema.PAIRS_FILE)).get(0);
         assertEquals(-1, pair.getInteger("fold", 0));
     }
 }

@@ -16,6 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.util.LongAccumulator;
 
 /**
@@ -39,8 +40,9 @@ public final class Embedder {
         String hash = sha256(model);
         int inputSize = inputSize(model);
         Broadcast<byte[]> shared = spark.broadcast(model);
-        return shards.select(ShardSchema.KEY, ShardSchema.IMAGE, ShardSchema.TEMPLATE_ID, ShardSchema.MEDIA_ID,
-                        ShardSchema.DETECTOR_SCORE)
+        return shards.select(functions.col(ShardSchema.KEY), functions.col(ShardSchema.IMAGE_BYTES).as(ShardSchema.IMAGE),
+                        functions.col(ShardSchema.TEMPLATE_ID), functions.col(ShardSchema.MEDIA_ID),
+                        functions.col(ShardSchema.DETECTOR_SCORE))
                 .javaRDD()
                 .mapPartitions(rows -> embedPartition(rows, ModelCache.get(hash, shared.value()), inputSize,
                         batchSize, embedded));
