@@ -62,7 +62,8 @@ final class RowGroupReader implements AutoCloseable {
 
     private EncodedSample sample(Group record, RowGroup group, int row, long readPosition) {
         if (record.getFieldRepetitionCount(ShardSchema.LABEL) == 0
-                || record.getFieldRepetitionCount(ShardSchema.IMAGE) == 0) {
+                || record.getFieldRepetitionCount(ShardSchema.IMAGE) == 0
+                || record.getGroup(ShardSchema.IMAGE, 0).getFieldRepetitionCount(ShardSchema.BYTES) == 0) {
             throw new UsageException("shard " + shards.describe(group.shard()) + " row " + (group.firstRow() + row)
                     + " has no label or no image");
         }
