@@ -87,8 +87,8 @@ class ModelEvaluationTest {
         }
         List<Row> images = new ArrayList<>();
         for (String key : keys) {
-            images.add(RowFactory.create(key, RowFactory.create(Files.readAllBytes(lfw.resolve(key)), null), key, null, null,
-                    null));
+            Row image = RowFactory.create(Files.readAllBytes(lfw.resolve(key)), null);
+            images.add(RowFactory.create(key, image, key, null, null, null));
         }
         StructType imageSchema = new StructType()
                 .add(ShardSchema.KEY, DataTypes.StringType, false)

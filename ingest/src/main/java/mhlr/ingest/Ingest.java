@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import mhlr.core.cli.UsageException;
 import mhlr.core.record.SkipReason;
 import mhlr.core.shard.Counts;
@@ -234,10 +235,6 @@ public final class Ingest {
         Map<String, Protocol> protocols = new LinkedHashMap<>();
         for (Protocol protocol : evaluation.protocols(context)) {
             protocols.put(protocol.name(), protocol);
-            if (output.writesVerificationBin() && protocol.pairsTemplates()) {
-                throw new UsageException("--output-format bin writes image pairs, but protocol " + protocol.name()
-                        + " pairs templates (IJB); use parquet");
-            }
         }
         Map<String, long[]> pairCounts = new LinkedHashMap<>();
         Map<String, List<PairRow>> keptPairs = new LinkedHashMap<>();
@@ -292,9 +289,12 @@ public final class Ingest {
                 parameters());
         target.writeFile(ShardSchema.MANIFEST_FILE, manifest.toJson());
         summarize(tally, target);
-        log.printf(Locale.ROOT, "ingest: wrote %,d images into %d shard%s and %,d pairs of %s%n", images,
-                shards.size(), shards.size() == 1 ? "" : "s", entries.stream().mapToLong(ProtocolEntry::pairs).sum(),
-                String.join(", ", protocols.keySet()));
+        String into = output.writesVerificationBin()
+                ? protocols.keySet().stream().map(name -> name + VerificationBins.SUFFIX)
+                        .collect(Collectors.joining(", "))
+                : shards.size() + " shard" + (shards.size() == 1 ? "" : "s");
+        log.printf(Locale.ROOT, "ingest: wrote %,d images into %s and %,d pairs of %s%n", images, into,
+                entries.stream().mapToLong(ProtocolEntry::pairs).sum(), String.join(", ", protocols.keySet()));
         return new IngestReport(target.target().toString(), manifest, dropped);
     }
 
@@ -332,8 +332,8 @@ public final class Ingest {
                 .mapPartitionsWithIndex(new WriteRecordIoParts(partsFolder.toString(), plan,
                         context.hadoopForExecutors()), true)
                 .collect();
-        return RecordIoAssembly.assemble(target.fileSystem(), target.staging(), settings.outputFormat().recordIoFolder(),
-                written, partsFolder, labels.classes());
+        return RecordIoAssembly.assemble(target.fileSystem(), target.staging(),
+                settings.outputFormat().recordIoFolder(), written, partsFolder, labels.classes());
     }
 
     /** What a training run wrote, for the summary line. */

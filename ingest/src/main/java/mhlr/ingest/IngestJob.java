@@ -24,8 +24,8 @@ public final class IngestJob {
 
     static final CommandLine CLI = CommandLine.builder(COMMAND,
                     "Reads face images in the format users have them, aligns them to 112x112 and writes shuffled,"
-                    + " verified Parquet shards (or insightface RecordIO or .bin files) with __mhlr/manifest.json (written"
-                    + " last) and a table of skipped records.")
+                    + " verified Parquet shards (or insightface RecordIO or .bin files) with __mhlr/manifest.json"
+                    + " (written last) and a table of skipped records.")
             .optional("--format", "FORMAT", "input format: " + String.join(", ", Sources.FORMATS)
                     + " (default: ingest.format)")
             .required("--input", "PATH", "the input directory (or .rec/.bin file); local path or Hadoop URI")

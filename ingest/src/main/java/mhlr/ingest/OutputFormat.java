@@ -20,6 +20,9 @@ public enum OutputFormat {
     /** Evaluation sets of ten-fold protocols: insightface's {@code <protocol>.bin} pickle per protocol, at the top. */
     BIN(false, false, true);
 
+    /** The one evaluation input whose pairs join templates, not images. */
+    private static final String IJB = "ijb";
+
     /** The names the setting accepts. */
     public static final List<String> NAMES = Arrays.stream(values()).map(OutputFormat::configName).toList();
 
@@ -76,6 +79,10 @@ public enum OutputFormat {
         if (verificationBin && kind != DatasetKind.EVAL) {
             throw new UsageException("--output-format bin writes verification pairs, but --format " + inputFormat
                     + " reads a training set; use parquet, recordio or both");
+        }
+        if (verificationBin && inputFormat.equals(IJB)) {
+            throw new UsageException("--output-format bin writes image pairs, but --format ijb pairs templates;"
+                    + " use parquet");
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 import mhlr.core.cli.UsageException;
 
 /**
- * The {@code manifest.json} of a shard set ({@link ShardSchema#MANIFEST_FILE}), written last and atomically: what the set is, how many records
+ * The {@code manifest.json} of a shard set ({@link ShardSchema#MANIFEST_FILE}), written last and atomically: what
+ * the set is, how many records
  * went in and out, and the name, row count, size and SHA-256 of every file. It holds no time stamp and no
  * host name, so the same input and seed give a byte-identical manifest.
  *

@@ -40,7 +40,8 @@ public final class Embedder {
         String hash = sha256(model);
         int inputSize = inputSize(model);
         Broadcast<byte[]> shared = spark.broadcast(model);
-        return shards.select(functions.col(ShardSchema.KEY), functions.col(ShardSchema.IMAGE_BYTES).as(ShardSchema.IMAGE),
+        return shards.select(functions.col(ShardSchema.KEY),
+                        functions.col(ShardSchema.IMAGE_BYTES).as(ShardSchema.IMAGE),
                         functions.col(ShardSchema.TEMPLATE_ID), functions.col(ShardSchema.MEDIA_ID),
                         functions.col(ShardSchema.DETECTOR_SCORE))
                 .javaRDD()

@@ -41,7 +41,8 @@ import org.apache.spark.sql.SparkSession;
  * </ul>
  * With {@code --outputs}, it measures instead the {@code folders} job writing each output format side by side in
  * every round ({@code parquet}, {@code recordio}, {@code both}), after one untimed warm-up job of each, and gives
- * their wall times and the ratios to Parquet alone (goals: recordio at most 1.2x, both at most 1.4x).
+ * their wall times and process CPU times (all threads; less distorted by a busy shared machine) and the ratios to
+ * Parquet alone (goals: recordio at most 1.2x, both at most 1.4x).
  * Goals: job at least 1.6x the loop; job per core at least 80 % of decode. The data is generated once into
  * {@code --data} (not timed) and reused by later runs. Besides wall-clock rates the table gives images per
  * second of process CPU time (all threads: Spark, GC, JIT), which a busy shared machine distorts much less: the
@@ -246,17 +247,23 @@ public final class IngestBench {
             job(spark, "folders", data.resolve("folders"), data, output);
         }
         System.out.println();
-        System.out.println("| round | parquet s | recordio s | both s | recordio / parquet | both / parquet |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| round | parquet s | recordio s | both s | recordio / parquet | both / parquet"
+                + " | parquet CPU-s | recordio CPU-s | both CPU-s | recordio / parquet CPU | both / parquet CPU |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int round = 0; round < rounds; round++) {
             double[] seconds = new double[formats.size()];
+            double[] cpuSeconds = new double[formats.size()];
             for (int i = 0; i < seconds.length; i++) {
                 long start = System.nanoTime();
+                long cpu = processCpuNanos();
                 job(spark, "folders", data.resolve("folders"), data, formats.get(i));
                 seconds[i] = (System.nanoTime() - start) / 1e9;
+                cpuSeconds[i] = (processCpuNanos() - cpu) / 1e9;
             }
-            System.out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2fx | %.2fx |%n", round + 1, seconds[0],
-                    seconds[1], seconds[2], seconds[1] / seconds[0], seconds[2] / seconds[0]);
+            System.out.printf(Locale.ROOT,
+                    "| %d | %.2f | %.2f | %.2f | %.2fx | %.2fx | %.1f | %.1f | %.1f | %.2fx | %.2fx |%n", round + 1, seconds[0], seconds[1], seconds[2], seconds[1] / seconds[0], seconds[2] / seconds[0],
+                    cpuSeconds[0], cpuSeconds[1], cpuSeconds[2], cpuSeconds[1] / cpuSeconds[0],
+                    cpuSeconds[2] / cpuSeconds[0]);
         }
     }
 

@@ -20,7 +20,8 @@ import org.apache.parquet.schema.Type;
 /**
  * A training shard set checked before the first step: the manifest is read and verified (sizes, or SHA-256 with
  * {@link ShardSet.Check#FULL}), it must describe a training set, and every shard's Parquet footer must be readable,
- * hold the {@link ShardSchema#LABEL} column and the {@link ShardSchema#IMAGE} struct's bytes and the row count the manifest gives.
+ * hold the {@link ShardSchema#LABEL} column and the {@link ShardSchema#IMAGE} struct's bytes and the row count the
+ * manifest gives.
  * Any failure is a {@link UsageException} naming the file. Files are read through {@link ParquetFiles}.
  */
 public final class TrainingShards {
