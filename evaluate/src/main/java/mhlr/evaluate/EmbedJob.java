@@ -152,7 +152,7 @@ public final class EmbedJob {
             Dataset<Row> rows = session.read().parquet(shards.shardPaths().toArray(String[]::new));
             List<String> present = Arrays.asList(rows.columns());
             List<Column> columns = new ArrayList<>();
-            columns.add(functions.col(ShardSchema.IMAGE));
+            columns.add(functions.col(ShardSchema.IMAGE_BYTES).as(ShardSchema.IMAGE));
             columns.add(functions.col(ShardSchema.SOURCE));
             for (String name : List.of(ShardSchema.IDENTITY, ShardSchema.KEY, ShardSchema.LABEL)) {
                 columns.add(present.contains(name) ? functions.col(name) : functions.lit(null).as(name));

@@ -34,7 +34,7 @@ import org.apache.spark.sql.functions;
 
 /**
  * What {@code --data} points at, and the protocols in it. Either an evaluation shard set (a directory with
- * {@code manifest.json}: its protocols come from {@code pairs.parquet}, its images can be embedded), or, with
+ * {@code __mhlr/manifest.json}: its protocols come from {@code pairs.parquet}, its images can be embedded), or, with
  * {@code --embeddings}, the protocol's own files: an IJB root holding {@code meta/}, a CFP root holding
  * {@code Protocol/} (two protocols, {@code cfp_ff} and {@code cfp_fp}), an LFW-style {@code pairs.txt} (or a
  * directory holding one), or an insightface {@code .bin}.
@@ -72,7 +72,8 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
     /** Reads the protocols at the local path {@code data}. */
     public static EvaluationData read(Path data, Supplier<SparkSession> spark) {
         try {
-            if (Files.isRegularFile(data.resolve(ShardSchema.MANIFEST_FILE))) {
+            if (Files.isRegularFile(data.resolve(ShardSchema.MANIFEST_FILE))
+                    || Files.isRegularFile(data.resolve(ShardSchema.OLD_MANIFEST_FILE))) {
                 ShardSet shards = ShardSet.open(data.toAbsolutePath().toUri().toString()).verify(ShardSet.Check.SIZE);
                 return new EvaluationData(fromShards(shards, spark.get()), Optional.of(shards));
             }
@@ -102,7 +103,8 @@ public record EvaluationData(List<VerificationProtocol> protocols, Optional<Shar
         if (!Files.exists(data)) {
             throw new UsageException("--data " + data + " does not exist");
         }
-        throw new UsageException("--data " + data + " is none of: an evaluation shard set (manifest.json), an IJB root"
+        throw new UsageException("--data " + data + " is none of: an evaluation shard set (" + ShardSchema.MANIFEST_FILE
+                + "), an IJB root"
                 + " (meta/), a CFP root (Protocol/), an LFW pairs.txt or a directory holding one, a .bin");
     }
 

@@ -199,7 +199,8 @@ class ModelEvaluationTest {
         }
         List<Row> images = new ArrayList<>();
         for (String key : keys) {
-            images.add(RowFactory.create(key, Files.readAllBytes(lfw.resolve(key)), key, null, null, null));
+            Row image = RowFactory.create(Files.readAllBytes(lfw.resolve(key)), null);
+            images.add(RowFactory.create(key, image, key, null, null, null));
         }
         List<Row> pairRows = new ArrayList<>();
         long genuine = 0;
@@ -234,8 +235,8 @@ class ModelEvaluationTest {
             }
             for (int i = 0; i < 4; i++) {
                 String key = lfw.relativize(files.get(i)).toString();
-                images.add(RowFactory.create(key, Files.readAllBytes(files.get(i)), key, 2 * person + i / 2,
-                        4 * person + i, 0.9f));
+                Row image = RowFactory.create(Files.readAllBytes(files.get(i)), null);
+                images.add(RowFactory.create(key, image, key, 2 * person + i / 2, 4 * person + i, 0.9f));
             }
             person++;
         }
@@ -259,7 +260,9 @@ class ModelEvaluationTest {
         Path root = directory.resolve(name);
         StructType imageSchema = new StructType()
                 .add(ShardSchema.KEY, DataTypes.StringType, false)
-                .add(ShardSchema.IMAGE, DataTypes.BinaryType, false)
+                .add(ShardSchema.IMAGE, new StructType()
+                        .add(ShardSchema.BYTES, DataTypes.BinaryType, false)
+                        .add(ShardSchema.PATH, DataTypes.StringType, true), false)
                 .add(ShardSchema.SOURCE, DataTypes.StringType, false)
                 .add(ShardSchema.TEMPLATE_ID, DataTypes.IntegerType, true)
                 .add(ShardSchema.MEDIA_ID, DataTypes.IntegerType, true)
@@ -271,25 +274,26 @@ class ModelEvaluationTest {
                 .add(ShardSchema.RIGHT, DataTypes.StringType, false)
                 .add(ShardSchema.SAME, DataTypes.BooleanType, false)
                 .add(ShardSchema.FOLD, DataTypes.IntegerType, false);
-        Path shard = singleFile(spark.createDataFrame(images, imageSchema), root, ShardSchema.shardName(0));
-        Path pairFile = singleFile(spark.createDataFrame(pairRows, pairSchema), root, ShardSchema.PAIRS_FILE);
+        singleFile(spark.createDataFrame(images, imageSchema), root, ShardSchema.shardName(0));
+        singleFile(spark.createDataFrame(pairRows, pairSchema), root, ShardSchema.PAIRS_FILE);
         FileSystem fs = FileSystem.getLocal(new Configuration());
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(root.toUri());
         Manifest manifest = new Manifest(ShardSchema.VERSION, DatasetKind.EVAL,
                 new Counts(images.size(), images.size(), 0, 0, images.size(), 0),
-                List.of(ShardSet.describe(fs, new org.apache.hadoop.fs.Path(shard.toUri()), images.size())),
-                List.of(ShardSet.describe(fs, new org.apache.hadoop.fs.Path(pairFile.toUri()), pairRows.size())),
+                List.of(ShardSet.describe(fs, folder, ShardSchema.shardName(0), images.size())),
+                List.of(ShardSet.describe(fs, folder, ShardSchema.PAIRS_FILE, pairRows.size())),
                 List.of(protocol), Map.of());
         Files.write(root.resolve(ShardSchema.MANIFEST_FILE), manifest.toJson());
         return root;
     }
 
-    private Path singleFile(Dataset<Row> rows, Path root, String name) throws IOException {
-        Path scratch = directory.resolve("scratch-" + name);
+    private void singleFile(Dataset<Row> rows, Path root, String name) throws IOException {
+        Path scratch = directory.resolve("scratch-" + name.replace('/', '-'));
         rows.coalesce(1).write().parquet(scratch.toString());
-        Files.createDirectories(root);
+        Files.createDirectories(root.resolve(name).getParent());
         try (Stream<Path> files = Files.list(scratch)) {
             Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
-            return Files.move(part, root.resolve(name));
+            Files.move(part, root.resolve(name));
         }
     }
 }

@@ -75,6 +75,13 @@ public final class IdentityLabels implements Serializable {
                 identity, maxIdentities);
     }
 
+    /** Images of each kept identity, indexed by label. */
+    public long[] imagesPerLabel() {
+        long[] counts = new long[labels.size()];
+        labels.forEach((identity, label) -> counts[label] = images.get(identity));
+        return counts;
+    }
+
     /** Number of kept identities (the classes). */
     public int classes() {
         return labels.size();

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import mhlr.core.cli.UsageException;
 import mhlr.core.output.OutputRules;
 import mhlr.core.record.SkipReason;
@@ -28,8 +29,15 @@ import mhlr.ingest.record.RecordCodec;
 import mhlr.ingest.record.RecordSummary;
 import mhlr.ingest.record.SkippedRecord;
 import mhlr.ingest.shards.IdentificationTable;
+import mhlr.ingest.recordio.RecordIoAssembly;
+import mhlr.ingest.recordio.RecordIoPart;
+import mhlr.ingest.recordio.RecordIoPlan;
+import mhlr.ingest.recordio.RecordIoRows;
+import mhlr.ingest.recordio.WriteRecordIoParts;
+import mhlr.ingest.shards.PairRow;
 import mhlr.ingest.shards.PairTable;
 import mhlr.ingest.shards.ShardPartitioner;
+import mhlr.ingest.shards.VerificationBins;
 import mhlr.ingest.shards.WriteShards;
 import mhlr.ingest.shards.WriteSkipped;
 import mhlr.ingest.shards.WrittenFile;
@@ -40,6 +48,7 @@ import mhlr.ingest.source.SourceContext;
 import mhlr.ingest.source.SourceRecords;
 import mhlr.spark.DriverProgress;
 import mhlr.spark.HadoopAtomicOutput;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -65,6 +74,8 @@ import scala.Tuple2;
  */
 public final class Ingest {
     private static final int EXAMPLES = 5;
+    /** Hidden folder of the staging directory where the RecordIO parts wait to be joined. */
+    private static final String RECORDIO_PARTS = ".recordio-parts";
     private static final Comparator<SkippedRecord> BY_SOURCE = new SkippedBySource();
 
     private final JavaSparkContext spark;
@@ -191,9 +202,15 @@ public final class Ingest {
         SkipTally tally = readTally.plus(new SkipTally(0, Map.of(SkipReason.DUPLICATE, duplicates,
                 SkipReason.FILTERED, labels.leftOutImages())));
 
-        List<ShardFile> shards = writeShards(context, prepared, selection, labels.keptImages(), labels.keptBytes(),
-                target);
-        List<ShardFile> files = new ArrayList<>(writeSkipped(context,
+        OutputFormat output = settings.outputFormat();
+        List<ShardFile> shards = output.writesParquet()
+                ? writeShards(context, prepared, selection, labels.keptImages(), labels.keptBytes(), target)
+                : List.of();
+        List<ShardFile> files = new ArrayList<>();
+        if (output.writesRecordIo()) {
+            files.addAll(writeRecordIo(context, prepared, selection, labels, target));
+        }
+        files.addAll(writeSkipped(context,
                 summaries.filter(r -> !r.isFace()).map(RecordSummary::skipped).union(leftOut), target));
         Counts counts = new Counts(tally.read(), labels.keptImages(), tally.skipped(), tally.count(SkipReason.DUPLICATE),
                 labels.keptImages(), labels.classes());
@@ -201,18 +218,21 @@ public final class Ingest {
                 parameters());
         target.writeFile(ShardSchema.MANIFEST_FILE, manifest.toJson());
         summarize(tally, target);
-        log.printf(Locale.ROOT, "ingest: wrote %,d images of %,d identities into %d shard%s%n", counts.written(),
-                counts.classes(), shards.size(), shards.size() == 1 ? "" : "s");
+        log.printf(Locale.ROOT, "ingest: wrote %,d images of %,d identities into %s%n", counts.written(),
+                counts.classes(), String.join(" and ", outputs(shards.size(), output)));
         return new IngestReport(target.target().toString(), manifest, 0);
     }
 
     private IngestReport writeEvaluation(SourceContext context, EvaluationSource evaluation,
             JavaRDD<byte[]> prepared, JavaRDD<RecordSummary> summaries, SkipTally tally, HadoopAtomicOutput target)
             throws IOException {
+        OutputFormat output = settings.outputFormat();
         JavaRDD<RecordSummary> written = summaries.filter(RecordSummary::isFace);
         long images = tally.read() - tally.skipped();
         long bytes = images == 0 ? 0 : written.map(f -> (long) f.imageBytes()).reduce(Long::sum);
-        List<ShardFile> shards = writeShards(context, prepared, null, images, bytes, target);
+        List<ShardFile> shards = output.writesParquet()
+                ? writeShards(context, prepared, null, images, bytes, target)
+                : List.of();
 
         Set<String> keys = new HashSet<>(written.map(RecordSummary::key).collect());
         Set<String> templates = new HashSet<>(written.filter(f -> f.templateId() != null)
@@ -222,10 +242,15 @@ public final class Ingest {
             protocols.put(protocol.name(), protocol);
         }
         Map<String, long[]> pairCounts = new LinkedHashMap<>();
-        protocols.keySet().forEach(name -> pairCounts.put(name, new long[3]));
+        Map<String, List<PairRow>> keptPairs = new LinkedHashMap<>();
+        protocols.keySet().forEach(name -> {
+            pairCounts.put(name, new long[3]);
+            keptPairs.put(name, new ArrayList<>());
+        });
         List<ShardFile> files = new ArrayList<>();
-        try (PairTable pairs = PairTable.create(spark.hadoopConfiguration(), target.staging(),
-                settings.rowGroupBytes())) {
+        try (PairTable pairs = output.writesParquet()
+                ? PairTable.create(spark.hadoopConfiguration(), target.staging(), settings.rowGroupBytes())
+                : null) {
             evaluation.pairs(context, pair -> {
                 Protocol protocol = protocols.get(pair.protocol());
                 if (protocol == null) {
@@ -234,14 +259,23 @@ public final class Ingest {
                 Set<String> sides = protocol.pairsTemplates() ? templates : keys;
                 long[] count = pairCounts.get(pair.protocol());
                 if (sides.contains(pair.left()) && sides.contains(pair.right())) {
-                    pairs.add(pair);
+                    if (pairs != null) {
+                        pairs.add(pair);
+                    } else {
+                        keptPairs.get(pair.protocol()).add(pair);
+                    }
                     count[0]++;
                     count[1] += pair.same() ? 1 : 0;
                 } else {
                     count[2]++;
                 }
             });
-            files.add(pairs.finish());
+            if (pairs != null) {
+                files.add(pairs.finish());
+            }
+        }
+        if (output.writesVerificationBin()) {
+            files.addAll(VerificationBins.write(prepared, keptPairs, target));
         }
         Optional<EvaluationSource.Identification> identification = evaluation.identification();
         if (identification.isPresent()) {
@@ -265,9 +299,12 @@ public final class Ingest {
                 parameters());
         target.writeFile(ShardSchema.MANIFEST_FILE, manifest.toJson());
         summarize(tally, target);
-        log.printf(Locale.ROOT, "ingest: wrote %,d images into %d shard%s and %,d pairs of %s%n", images,
-                shards.size(), shards.size() == 1 ? "" : "s", entries.stream().mapToLong(ProtocolEntry::pairs).sum(),
-                String.join(", ", protocols.keySet()));
+        String into = output.writesVerificationBin()
+                ? protocols.keySet().stream().map(name -> name + VerificationBins.SUFFIX)
+                        .collect(Collectors.joining(", "))
+                : shards.size() + " shard" + (shards.size() == 1 ? "" : "s");
+        log.printf(Locale.ROOT, "ingest: wrote %,d images into %s and %,d pairs of %s%n", images, into,
+                entries.stream().mapToLong(ProtocolEntry::pairs).sum(), String.join(", ", protocols.keySet()));
         return new IngestReport(target.target().toString(), manifest, dropped);
     }
 
@@ -288,6 +325,37 @@ public final class Ingest {
                 .collect().stream().map(WrittenFile::toShardFile).toList());
         files.sort(Comparator.comparing(ShardFile::file));
         return files;
+    }
+
+    /**
+     * Writes {@code train.rec}, {@code train.idx} and {@code property}: the written faces range-partitioned by label,
+     * a part per partition, joined on the driver.
+     */
+    private List<ShardFile> writeRecordIo(SourceContext context, JavaRDD<byte[]> prepared,
+            Broadcast<TrainingSelection> selection, IdentityLabels labels, HadoopAtomicOutput target)
+            throws IOException {
+        int parts = Math.max(shardCount(labels.keptImages(), labels.keptBytes()), spark.defaultParallelism());
+        RecordIoPlan plan = RecordIoPlan.of(labels.imagesPerLabel(), parts);
+        Path partsFolder = target.staged(RECORDIO_PARTS);
+        List<RecordIoPart> written = prepared.flatMapToPair(new RecordIoRows(selection))
+                .repartitionAndSortWithinPartitions(plan)
+                .mapPartitionsWithIndex(new WriteRecordIoParts(partsFolder.toString(), plan,
+                        context.hadoopForExecutors()), true)
+                .collect();
+        return RecordIoAssembly.assemble(target.fileSystem(), target.staging(),
+                settings.outputFormat().recordIoFolder(), written, partsFolder, labels.classes());
+    }
+
+    /** What a training run wrote, for the summary line. */
+    private static List<String> outputs(int shards, OutputFormat output) {
+        List<String> outputs = new ArrayList<>();
+        if (output.writesParquet()) {
+            outputs.add(shards + " shard" + (shards == 1 ? "" : "s"));
+        }
+        if (output.writesRecordIo()) {
+            outputs.add(output.recordIoFolder() + ShardSchema.RECORDIO_FILE);
+        }
+        return outputs;
     }
 
     /** How many shards: from {@code ingest.shard-rows} when set, else from the bytes and {@code ingest.shard-mb}. */
@@ -318,7 +386,7 @@ public final class Ingest {
         if (tally.skipped() > 0) {
             log.printf(Locale.ROOT, "ingest: warning: skipped %,d of %,d records (%.2f %%): %s; each is listed in %s%n",
                     tally.skipped(), tally.read(), 100.0 * tally.skipped() / tally.read(), tally.reasons(false),
-                    new org.apache.hadoop.fs.Path(target.target(), ShardSchema.SKIPPED_CSV));
+                    new Path(target.target(), ShardSchema.SKIPPED_CSV));
         }
     }
 

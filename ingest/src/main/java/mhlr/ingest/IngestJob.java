@@ -24,11 +24,14 @@ public final class IngestJob {
 
     static final CommandLine CLI = CommandLine.builder(COMMAND,
                     "Reads face images in the format users have them, aligns them to 112x112 and writes shuffled,"
-                    + " verified Parquet shards with a manifest.json (written last) and a table of skipped records.")
+                    + " verified Parquet shards (or insightface RecordIO or .bin files) with __mhlr/manifest.json"
+                    + " (written last) and a table of skipped records.")
             .optional("--format", "FORMAT", "input format: " + String.join(", ", Sources.FORMATS)
                     + " (default: ingest.format)")
             .required("--input", "PATH", "the input directory (or .rec/.bin file); local path or Hadoop URI")
             .required("--output", "DIR", "the shard directory to create; local path or Hadoop URI")
+            .optional("--output-format", "FORMAT", "what to write: " + String.join(", ", OutputFormat.NAMES)
+                    + " (default: ingest.output-format, parquet)")
             .optional("--config", "FILE", "a preset over conf/base.conf")
             .optional("--master", "URL", "Spark master (default: spark.master, local[*])")
             .flag("--overwrite", "replace an existing output directory")
@@ -71,12 +74,14 @@ public final class IngestJob {
             this.config = config;
             this.settings = IngestSettings.from(config);
             this.source = Sources.forFormat(settings.format());
+            settings.outputFormat().requireFor(source.kind(), settings.format());
         }
 
         static Job parse(String[] args) {
             Arguments arguments = CLI.parse(args);
             List<String> overrides = new ArrayList<>(arguments.overrides());
             arguments.value("--format").ifPresent(format -> overrides.add("ingest.format=" + format));
+            arguments.value("--output-format").ifPresent(format -> overrides.add("ingest.output-format=" + format));
             Optional<java.nio.file.Path> preset = arguments.optionalPath("--config");
             return new Job(arguments, Settings.load(preset, overrides));
         }

@@ -13,6 +13,7 @@ import mhlr.core.cli.UsageException;
  * because Spark tasks carry it.
  *
  * @param format the source format ({@code folders}, {@code recordio}, ...)
+ * @param outputFormat what to write: Parquet shards, RecordIO, both, or {@code .bin} files
  * @param seed the seed of the shuffle into shards
  * @param parts folders in WebFace layout: the numbered top folders to read; empty = all
  * @param minImagesPerIdentity training: identities with fewer usable images are left out
@@ -29,6 +30,7 @@ import mhlr.core.cli.UsageException;
  */
 public record IngestSettings(
         String format,
+        OutputFormat outputFormat,
         long seed,
         List<String> parts,
         int minImagesPerIdentity,
@@ -61,6 +63,7 @@ public record IngestSettings(
         List<String> parts = ingest.getList("parts").unwrapped().stream().map(IngestSettings::partName).toList();
         return new IngestSettings(
                 ingest.getString("format"),
+                OutputFormat.named(ingest.getString("output-format")),
                 config.getLong("seed"),
                 parts,
                 ingest.getInt("min-images-per-identity"),
@@ -95,6 +98,7 @@ public record IngestSettings(
     public Map<String, Object> manifestParameters() {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("format", format);
+        parameters.put("output-format", outputFormat.configName());
         parameters.put("seed", seed);
         parameters.put("parts", parts);
         parameters.put("min-images-per-identity", minImagesPerIdentity);

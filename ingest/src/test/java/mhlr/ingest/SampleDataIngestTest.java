@@ -130,7 +130,7 @@ class SampleDataIngestTest {
         Group row = ShardContents.shardRows(output).get(0);
         assertTrue(row.getFieldRepetitionCount("template_id") == 1 && row.getFieldRepetitionCount("media_id") == 1
                 && row.getFieldRepetitionCount("detector_score") == 1, row.toString());
-        Group pair = ShardContents.rows(output.resolve("pairs.parquet")).get(0);
+        Group pair = ShardContents.rows(output.resolve(ShardSchema.PAIRS_FILE)).get(0);
         assertEquals(-1, pair.getInteger("fold", 0));
     }
 

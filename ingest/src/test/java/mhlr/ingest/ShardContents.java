@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import mhlr.core.shard.ShardFile;
+import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
@@ -49,7 +50,7 @@ public final class ShardContents {
     /** The lines of skipped.csv without its header. */
     public static List<String> skippedLines(Path directory) {
         try {
-            List<String> lines = Files.readAllLines(directory.resolve("skipped.csv"), StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(directory.resolve(ShardSchema.SKIPPED_CSV), StandardCharsets.UTF_8);
             return lines.subList(1, lines.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,9 +58,14 @@ public final class ShardContents {
     }
 
     /** The stored face decoded. */
+    /** The encoded image of a shard row (the bytes of its image struct). */
+    public static byte[] imageBytes(Group row) {
+        return row.getGroup(ShardSchema.IMAGE, 0).getBinary(ShardSchema.BYTES, 0).getBytes();
+    }
+
     public static BufferedImage image(Group row) {
         try {
-            return ImageIO.read(new ByteArrayInputStream(row.getBinary("image", 0).getBytes()));
+            return ImageIO.read(new ByteArrayInputStream(imageBytes(row)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,17 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import mhlr.core.shard.Manifest;
 import mhlr.core.shard.ProtocolEntry;
+import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
+import mhlr.spark.SharedLocalSpark;
 import org.apache.parquet.example.data.Group;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -50,6 +56,8 @@ class SharedDataTest {
         assertEquals(400, manifest.counts().written());
         assertEquals(0, manifest.counts().skipped());
         assertEquals(40, manifest.counts().classes());
+        assertEquals(400, SharedLocalSpark.session().read().parquet(output.toString()).count(),
+                "Spark pointed at the shard folder reads exactly the written rows");
         List<Group> rows = ShardContents.shardRows(output);
         Map<String, Integer> labels = new TreeMap<>();
         Map<Integer, Integer> perLabel = new TreeMap<>();
@@ -98,10 +106,42 @@ class SharedDataTest {
         assertEquals(named.size() - present, manifest.counts().skipped());
         assertEquals(List.of(new ProtocolEntry("lfw", ProtocolEntry.TENFOLD, expectedPairs, expectedGenuine)),
                 manifest.protocols());
-        assertEquals(expectedPairs, ShardContents.rows(output.resolve("pairs.parquet")).size());
+        assertEquals(expectedPairs, ShardContents.rows(output.resolve(ShardSchema.PAIRS_FILE)).size());
         assertTrue(expectedPairs >= 1200, "folds 1 and 2 are complete: " + expectedPairs);
         List<Group> rows = ShardContents.rows(output.resolve(manifest.shards().get(0).file()));
         assertFace(rows.get(0));
+    }
+
+    @Test
+    void lfwFoldsOneAndTwoAsABinAreReadBackByPythonsPickle() throws IOException, InterruptedException {
+        Path input = dataset("lfw_a_subset");
+        Path pairs = temporary.resolve("pairs-folds-1-2.txt");
+        List<String> lines = new ArrayList<>(List.of("2\t300"));
+        lines.addAll(Files.readAllLines(input.resolve("pairs.txt")).subList(1, 1 + 1200));
+        Files.write(pairs, lines);
+        Path output = temporary.resolve("lfw-bin");
+
+        IngestRun run = IngestRun.of("--format", "lfw", "--input", input.toString(), "--output", output.toString(),
+                "--output-format", "bin", "--set", "ingest.pairs-file=" + pairs, "--set",
+                "ingest.max-skipped-fraction=1");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        Manifest manifest = ShardSet.open(output.toString()).verify(ShardSet.Check.FULL).manifest();
+        assertEquals(1200, manifest.file("lfw.bin").orElseThrow().rows());
+        Optional<Path> python = python3();
+        Assumptions.assumeTrue(python.isPresent(), "python3 is not on the PATH: pickle check skipped");
+        Process process = new ProcessBuilder(python.get().toString(), "-c", "import pickle, sys\n"
+                + "bins, issame = pickle.load(open(sys.argv[1], 'rb'), encoding='bytes')\n"
+                + "print(len(bins), len(issame), sum(bool(x) for x in issame), bins[0][:2].hex())",
+                output.resolve("lfw.bin").toString()).redirectErrorStream(true).start();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, process.waitFor(), printed);
+        assertEquals("2400 1200 600 ffd8", printed, "images, pairs, same pairs, a JPEG first");
+    }
+
+    private static Optional<Path> python3() {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .map(directory -> Path.of(directory, "python3")).filter(Files::isExecutable).findFirst();
     }
 
     private static String key(String name, String number) {

@@ -1,8 +1,10 @@
 package mhlr.core.format;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,8 +39,16 @@ public final class RecordIoWriter implements AutoCloseable {
 
     /** Creates (or replaces) the two files. */
     public static RecordIoWriter create(Path rec, Path idx) throws IOException {
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(rec), 1 << 16);
-        return new RecordIoWriter(out, Files.newBufferedWriter(idx, StandardCharsets.US_ASCII));
+        return open(Files.newOutputStream(rec), Files.newOutputStream(idx));
+    }
+
+    /**
+     * Writes to two streams (e.g. files on a Hadoop file system), which {@link #close} closes. Offsets in the index
+     * count from the start of {@code rec}.
+     */
+    public static RecordIoWriter open(OutputStream rec, OutputStream idx) {
+        return new RecordIoWriter(new BufferedOutputStream(rec, 1 << 16),
+                new BufferedWriter(new OutputStreamWriter(idx, StandardCharsets.US_ASCII), 1 << 16));
     }
 
     /** Writes an image record as insightface's builders do: flag 0, the class as label, {@code id} = key. */

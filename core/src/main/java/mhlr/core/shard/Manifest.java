@@ -12,15 +12,17 @@ import java.util.TreeMap;
 import mhlr.core.cli.UsageException;
 
 /**
- * The {@code manifest.json} beside a shard set, written last and atomically: what the set is, how many records
+ * The {@code manifest.json} of a shard set ({@link ShardSchema#MANIFEST_FILE}), written last and atomically: what
+ * the set is, how many records
  * went in and out, and the name, row count, size and SHA-256 of every file. It holds no time stamp and no
  * host name, so the same input and seed give a byte-identical manifest.
  *
  * @param schemaVersion {@link ShardSchema#VERSION} at writing time
  * @param kind train or eval
  * @param counts read, written, skipped, duplicates, images, classes
- * @param shards the image shards, in order
- * @param files the other files the set carries (pair list, skipped table)
+ * @param shards the Parquet image shards, in order; empty when only RecordIO or {@code .bin} output was asked for
+ * @param files the other files the set carries (pair list, skipped table, RecordIO files, {@code .bin} files), by
+ *     their path relative to the shard folder
  * @param protocols the verification protocols of an evaluation set (empty for training sets)
  * @param parameters the settings that produced the set (format, seed, filters, ...), sorted by key
  */
@@ -44,7 +46,7 @@ public record Manifest(
         protocols = protocols == null ? List.of() : List.copyOf(protocols);
         parameters = parameters == null ? Map.of() : new TreeMap<>(parameters);
         long rows = shards.stream().mapToLong(ShardFile::rows).sum();
-        if (counts != null && rows != counts.written()) {
+        if (counts != null && !shards.isEmpty() && rows != counts.written()) {
             throw new IllegalArgumentException("shards hold " + rows + " rows but counts say " + counts.written()
                     + " were written");
         }

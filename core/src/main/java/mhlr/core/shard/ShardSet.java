@@ -1,5 +1,8 @@
 package mhlr.core.shard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,6 +60,10 @@ public final class ShardSet {
                 throw new UsageException("shard directory " + directory + " does not exist");
             }
             if (!fileSystem.exists(manifestPath)) {
+                Path oldManifest = new Path(path, ShardSchema.OLD_MANIFEST_FILE);
+                if (fileSystem.exists(oldManifest)) {
+                    throw new UsageException(oldLayout(directory, fileSystem, oldManifest));
+                }
                 throw new UsageException(manifestPath + " is missing: " + directory
                         + " is not a complete shard set (ingest writes the manifest last)");
             }
@@ -68,6 +75,26 @@ public final class ShardSet {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read shard directory " + directory, e);
         }
+    }
+
+    /**
+     * The message for a folder in schema version 1's layout (manifest.json at the top, beside the shards): what
+     * changed and the command that rebuilds it, with the format and input its manifest recorded.
+     */
+    static String oldLayout(String directory, FileSystem fileSystem, Path oldManifest) throws IOException {
+        String format = "FORMAT";
+        String input = "INPUT";
+        try (FSDataInputStream in = fileSystem.open(oldManifest)) {
+            JsonNode parameters = new ObjectMapper().readTree(in).path("parameters");
+            format = parameters.path("format").asText(format);
+            input = parameters.path("input").asText(input);
+        } catch (JsonProcessingException e) {
+            // an unreadable old manifest still gets the rebuild message, with placeholders
+        }
+        return directory + " is a shard folder of an older layout (" + ShardSchema.OLD_MANIFEST_FILE
+                + " at the top; this build reads schema version " + ShardSchema.VERSION + ", side files under "
+                + ShardSchema.SIDE_FOLDER + "/ and the image as a {bytes, path} struct); rebuild it with: bin/ingest"
+                + " --format " + format + " --input " + input + " --output " + directory + " --overwrite";
     }
 
     public Manifest manifest() {
@@ -145,10 +172,17 @@ public final class ShardSet {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** Describes a file of the set after it was written: rows as given, size and hash read back. */
-    public static ShardFile describe(FileSystem fileSystem, Path file, long rows) throws IOException {
+    /**
+     * Describes a file of the set after it was written: rows as given, size and hash read back.
+     *
+     * @param directory the shard folder (or its staging copy)
+     * @param name the file's path relative to it, as the manifest names it (e.g. {@link ShardSchema#PAIRS_FILE})
+     */
+    public static ShardFile describe(FileSystem fileSystem, Path directory, String name, long rows)
+            throws IOException {
+        Path file = new Path(directory, name);
         try (InputStream in = fileSystem.open(file)) {
-            return new ShardFile(file.getName(), rows, fileSystem.getFileStatus(file).getLen(), sha256(in));
+            return new ShardFile(name, rows, fileSystem.getFileStatus(file).getLen(), sha256(in));
         }
     }
 

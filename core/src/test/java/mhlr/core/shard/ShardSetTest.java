@@ -25,11 +25,13 @@ class ShardSetTest {
         Files.write(directory.resolve(ShardSchema.shardName(0)), new byte[] {1, 2, 3, 4});
         Files.write(directory.resolve(ShardSchema.shardName(1)), new byte[] {5, 6});
         FileSystem local = FileSystem.getLocal(new org.apache.hadoop.conf.Configuration());
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(directory.toUri());
         List<ShardFile> shards = List.of(
-                ShardSet.describe(local, new org.apache.hadoop.fs.Path(directory.resolve(ShardSchema.shardName(0)).toUri()), 3),
-                ShardSet.describe(local, new org.apache.hadoop.fs.Path(directory.resolve(ShardSchema.shardName(1)).toUri()), 2));
+                ShardSet.describe(local, folder, ShardSchema.shardName(0), 3),
+                ShardSet.describe(local, folder, ShardSchema.shardName(1), 2));
         Manifest manifest = new Manifest(ShardSchema.VERSION, DatasetKind.TRAIN, new Counts(6, 5, 1, 0, 5, 2),
                 shards, List.of(), List.of(), Map.of("seed", 3407, "format", "folders"));
+        Files.createDirectories(directory.resolve(ShardSchema.SIDE_FOLDER));
         Files.write(directory.resolve(ShardSchema.MANIFEST_FILE), manifest.toJson());
     }
 
@@ -77,6 +79,17 @@ class ShardSetTest {
         Files.delete(directory.resolve(ShardSchema.MANIFEST_FILE));
         UsageException error = assertThrows(UsageException.class, () -> ShardSet.open(directory.toString()));
         assertTrue(error.getMessage().contains("manifest.json"), error.getMessage());
+    }
+
+    @Test
+    void folderInTheOldLayoutIsRefusedWithTheCommandThatRebuildsIt() throws IOException {
+        Files.delete(directory.resolve(ShardSchema.MANIFEST_FILE));
+        Files.writeString(directory.resolve(ShardSchema.OLD_MANIFEST_FILE), "{\"schema_version\" : 1, \"parameters\""
+                + " : {\"format\" : \"folders\", \"input\" : \"faces\"}}");
+        UsageException error = assertThrows(UsageException.class, () -> ShardSet.open(directory.toString()));
+        assertTrue(error.getMessage().contains("older layout"), error.getMessage());
+        assertTrue(error.getMessage().contains("bin/ingest --format folders --input faces --output " + directory
+                + " --overwrite"), error.getMessage());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.util.LongAccumulator;
 
 /**
@@ -36,9 +37,10 @@ public final class Embedder {
      */
     public static JavaRDD<EmbeddedImage> embed(JavaSparkContext spark, Dataset<Row> shards, byte[] model,
             OnnxInput onnxDefaults, int batchSize, LongAccumulator embedded) {
-        return embed(spark, shards.select(ShardSchema.IMAGE, ShardSchema.KEY, ShardSchema.TEMPLATE_ID,
-                ShardSchema.MEDIA_ID, ShardSchema.DETECTOR_SCORE), model, onnxDefaults, batchSize, embedded,
-                Embedder::evaluationImage);
+        return embed(spark, shards.select(functions.col(ShardSchema.IMAGE_BYTES).as(ShardSchema.IMAGE),
+                functions.col(ShardSchema.KEY), functions.col(ShardSchema.TEMPLATE_ID),
+                functions.col(ShardSchema.MEDIA_ID), functions.col(ShardSchema.DETECTOR_SCORE)), model, onnxDefaults,
+                batchSize, embedded, Embedder::evaluationImage);
     }
 
     /**

@@ -14,7 +14,7 @@ import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
- * Writes {@code identification.parquet} on the driver: every line of a protocol's 1:N gallery and probe files,
+ * Writes {@code __mhlr/identification.parquet} on the driver: every line of a protocol's 1:N gallery and probe files,
  * file by file (G1, G2, probes) in line order, so the evaluation reads the lists exactly as the files hold them.
  */
 public final class IdentificationTable {
@@ -44,6 +44,7 @@ public final class IdentificationTable {
                 }
             }
         }
-        return ShardSet.describe(HadoopAtomicOutput.fileSystem(path, hadoop), path, rows);
+        return ShardSet.describe(HadoopAtomicOutput.fileSystem(path, hadoop), directory, ShardSchema.IDENTIFICATION_FILE,
+                rows);
     }
 }

@@ -15,22 +15,22 @@ import org.apache.parquet.hadoop.ParquetWriter;
 /** Writes {@code pairs.parquet} on the driver, one pair at a time (IJB-C has 15 million), in the order given. */
 public final class PairTable implements AutoCloseable {
     private final FileSystem fileSystem;
-    private final Path path;
+    private final Path directory;
     private final ParquetWriter<Group> writer;
     private final SimpleGroupFactory groups = new SimpleGroupFactory(ParquetSchemas.PAIRS);
     private long rows;
     private ShardFile written;
 
-    private PairTable(FileSystem fileSystem, Path path, ParquetWriter<Group> writer) {
+    private PairTable(FileSystem fileSystem, Path directory, ParquetWriter<Group> writer) {
         this.fileSystem = fileSystem;
-        this.path = path;
+        this.directory = directory;
         this.writer = writer;
     }
 
     /** Opens {@code pairs.parquet} in {@code directory}. */
     public static PairTable create(Configuration hadoop, Path directory, long rowGroupBytes) throws IOException {
         Path path = new Path(directory, ShardSchema.PAIRS_FILE);
-        return new PairTable(HadoopAtomicOutput.fileSystem(path, hadoop), path,
+        return new PairTable(HadoopAtomicOutput.fileSystem(path, hadoop), directory,
                 ParquetFiles.writer(path, hadoop, ParquetSchemas.PAIRS, rowGroupBytes));
     }
 
@@ -50,7 +50,7 @@ public final class PairTable implements AutoCloseable {
     public ShardFile finish() throws IOException {
         if (written == null) {
             writer.close();
-            written = ShardSet.describe(fileSystem, path, rows);
+            written = ShardSet.describe(fileSystem, directory, ShardSchema.PAIRS_FILE, rows);
         }
         return written;
     }

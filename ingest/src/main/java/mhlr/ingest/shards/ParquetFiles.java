@@ -16,7 +16,8 @@ import org.apache.parquet.schema.MessageType;
 /**
  * Opens Parquet writers with every setting fixed, so the same rows give the same bytes on any machine:
  * the footer's encodings sorted ({@link CanonicalFooterOutputFile}), no compression (JPEG bytes do not compress, and readers need no codec), Parquet 1.0 pages, dictionaries for
- * the short strings only, no statistics for the image column (min/max of JPEG bytes are useless and large).
+ * the short strings only, no statistics for the image bytes (min/max of JPEG bytes are useless and large); image
+ * files carry the Hugging Face features ({@link HuggingFaceFeatures}).
  */
 public final class ParquetFiles {
     private ParquetFiles() {
@@ -37,9 +38,10 @@ public final class ParquetFiles {
                 .withDictionaryEncoding(true)
                 .withValidation(false);
         if (schema.containsField(ShardSchema.IMAGE)) {
-            builder.withDictionaryEncoding(ShardSchema.IMAGE, false)
-                    .withStatisticsEnabled(ShardSchema.IMAGE, false)
-                    .withSizeStatisticsEnabled(ShardSchema.IMAGE, false);
+            builder.withDictionaryEncoding(ShardSchema.IMAGE_BYTES, false)
+                    .withStatisticsEnabled(ShardSchema.IMAGE_BYTES, false)
+                    .withSizeStatisticsEnabled(ShardSchema.IMAGE_BYTES, false)
+                    .withExtraMetaData(HuggingFaceFeatures.metadata(schema));
         }
         return builder.build();
     }

@@ -13,21 +13,30 @@ import org.apache.parquet.schema.Types;
 
 /**
  * The Parquet message types of the files ingest writes, with the column names of core's {@link ShardSchema}.
- * Strings are UTF-8 ({@code BINARY} annotated {@code STRING}); the image is plain {@code BINARY}.
+ * Strings are UTF-8 ({@code BINARY} annotated {@code STRING}); the image is Hugging Face's {@code Image} struct:
+ * {@code bytes} (the encoded face) and {@code path} (a string, always null here). The struct and its bytes are
+ * declared optional though always written: Hugging Face datasets takes the {@code Image} feature from the footer
+ * only when the file's field equals the feature's Arrow field exactly, and that one is nullable.
  */
 public final class ParquetSchemas {
     /** Training shards: label, identity, image, source. */
     public static final MessageType TRAINING = Types.buildMessage()
             .required(INT32).named(ShardSchema.LABEL)
             .required(BINARY).as(stringType()).named(ShardSchema.IDENTITY)
-            .required(BINARY).named(ShardSchema.IMAGE)
+            .optionalGroup()
+                .optional(BINARY).named(ShardSchema.BYTES)
+                .optional(BINARY).as(stringType()).named(ShardSchema.PATH)
+                .named(ShardSchema.IMAGE)
             .required(BINARY).as(stringType()).named(ShardSchema.SOURCE)
             .named("training_shard");
 
     /** Evaluation shards: key, image, source, and IJB's template, media and detector score (null elsewhere). */
     public static final MessageType EVALUATION = Types.buildMessage()
             .required(BINARY).as(stringType()).named(ShardSchema.KEY)
-            .required(BINARY).named(ShardSchema.IMAGE)
+            .optionalGroup()
+                .optional(BINARY).named(ShardSchema.BYTES)
+                .optional(BINARY).as(stringType()).named(ShardSchema.PATH)
+                .named(ShardSchema.IMAGE)
             .required(BINARY).as(stringType()).named(ShardSchema.SOURCE)
             .optional(INT32).named(ShardSchema.TEMPLATE_ID)
             .optional(INT32).named(ShardSchema.MEDIA_ID)

@@ -52,7 +52,7 @@ public final class ShardWriter {
         if (!fileSystem.rename(partial, target)) {
             throw new IOException("cannot rename " + partial + " to " + target);
         }
-        return ShardSet.describe(fileSystem, target, count);
+        return ShardSet.describe(fileSystem, directory, name, count);
     }
 
     private static Group trainingRow(SimpleGroupFactory groups, FaceRecord face) {
@@ -62,7 +62,7 @@ public final class ShardWriter {
         Group row = groups.newGroup();
         row.add(ShardSchema.LABEL, face.label());
         row.add(ShardSchema.IDENTITY, face.identity());
-        row.add(ShardSchema.IMAGE, Binary.fromConstantByteArray(face.image()));
+        row.addGroup(ShardSchema.IMAGE).add(ShardSchema.BYTES, Binary.fromConstantByteArray(face.image()));
         row.add(ShardSchema.SOURCE, face.source());
         return row;
     }
@@ -70,7 +70,7 @@ public final class ShardWriter {
     private static Group evaluationRow(SimpleGroupFactory groups, FaceRecord face) {
         Group row = groups.newGroup();
         row.add(ShardSchema.KEY, face.key());
-        row.add(ShardSchema.IMAGE, Binary.fromConstantByteArray(face.image()));
+        row.addGroup(ShardSchema.IMAGE).add(ShardSchema.BYTES, Binary.fromConstantByteArray(face.image()));
         row.add(ShardSchema.SOURCE, face.source());
         if (face.templateId() != null) {
             row.add(ShardSchema.TEMPLATE_ID, face.templateId());

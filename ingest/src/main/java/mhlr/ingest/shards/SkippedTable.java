@@ -52,7 +52,8 @@ public final class SkippedTable {
                 count++;
             }
         }
-        return List.of(ShardSet.describe(fileSystem, parquet, count), ShardSet.describe(fileSystem, csv, count));
+        return List.of(ShardSet.describe(fileSystem, directory, ShardSchema.SKIPPED_FILE, count),
+                ShardSet.describe(fileSystem, directory, ShardSchema.SKIPPED_CSV, count));
     }
 
     /** A CSV field, quoted when it holds a comma, quote or line break. */

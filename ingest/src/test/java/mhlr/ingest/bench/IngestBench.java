@@ -39,6 +39,10 @@ import org.apache.spark.sql.SparkSession;
  *       per-image decode, align or resize, encode);</li>
  *   <li>decode: one thread reading and decoding only ({@link ImageDecoder#decode}), the floor of the work.</li>
  * </ul>
+ * With {@code --outputs}, it measures instead the {@code folders} job writing each output format side by side in
+ * every round ({@code parquet}, {@code recordio}, {@code both}), after one untimed warm-up job of each, and gives
+ * their wall times and process CPU times (all threads; less distorted by a busy shared machine) and the ratios to
+ * Parquet alone (goals: recordio at most 1.2x, both at most 1.4x).
  * Goals: job at least 1.6x the loop; job per core at least 80 % of decode. The data is generated once into
  * {@code --data} (not timed) and reused by later runs. Besides wall-clock rates the table gives images per
  * second of process CPU time (all threads: Spark, GC, JIT), which a busy shared machine distorts much less: the
@@ -48,7 +52,7 @@ import org.apache.spark.sql.SparkSession;
  * ./mvnw -q -o -pl ingest -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
  *     -Dmdep.outputFile=target/test-classpath.txt
  * java $(cat bin/lib/jvm-options) -Xmx4g -cp ingest/target/test-classes:ingest/target/classes:$(cat ingest/target/test-classpath.txt) \
- *     mhlr.ingest.bench.IngestBench [--images 20000] [--data /tmp/mhlr-ingest-bench] [--rounds 1]
+ *     mhlr.ingest.bench.IngestBench [--images 20000] [--data /tmp/mhlr-ingest-bench] [--rounds 1] [--outputs]
  * </pre>
  */
 public final class IngestBench {
@@ -62,7 +66,16 @@ public final class IngestBench {
         int images = 20_000;
         Path data = Path.of(System.getProperty("java.io.tmpdir"), "mhlr-ingest-bench");
         int rounds = 1;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        boolean outputs = false;
+        for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--outputs")) {
+                outputs = true;
+                i--;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + args[i] + " needs a value");
+            }
             switch (args[i]) {
                 case "--images" -> images = Integer.parseInt(args[i + 1]);
                 case "--data" -> data = Path.of(args[i + 1]);
@@ -80,6 +93,10 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "%,d images per format, %d cores, Spark local[*], %d round(s)%n", files.size(),
                 cores, rounds);
 
+        if (outputs) {
+            outputFormats(spark, data, rounds);
+            System.exit(0);
+        }
         warmUp(files, rec, index, spark, data);
         List<String> table = new ArrayList<>();
         List<String> scaling = new ArrayList<>();
@@ -223,14 +240,46 @@ public final class IngestBench {
         return Rate.since(count, start, cpu);
     }
 
+    /** The folders job writing each output format, side by side in every round, after a warm-up job of each. */
+    private static void outputFormats(SparkSession spark, Path data, int rounds) {
+        List<String> formats = List.of("parquet", "recordio", "both");
+        for (String output : formats) {
+            job(spark, "folders", data.resolve("folders"), data, output);
+        }
+        System.out.println();
+        System.out.println("| round | parquet s | recordio s | both s | recordio / parquet | both / parquet"
+                + " | parquet CPU-s | recordio CPU-s | both CPU-s | recordio / parquet CPU | both / parquet CPU |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (int round = 0; round < rounds; round++) {
+            double[] seconds = new double[formats.size()];
+            double[] cpuSeconds = new double[formats.size()];
+            for (int i = 0; i < seconds.length; i++) {
+                long start = System.nanoTime();
+                long cpu = processCpuNanos();
+                job(spark, "folders", data.resolve("folders"), data, formats.get(i));
+                seconds[i] = (System.nanoTime() - start) / 1e9;
+                cpuSeconds[i] = (processCpuNanos() - cpu) / 1e9;
+            }
+            System.out.printf(Locale.ROOT,
+                    "| %d | %.2f | %.2f | %.2f | %.2fx | %.2fx | %.1f | %.1f | %.1f | %.2fx | %.2fx |%n", round + 1, seconds[0], seconds[1], seconds[2], seconds[1] / seconds[0], seconds[2] / seconds[0],
+                    cpuSeconds[0], cpuSeconds[1], cpuSeconds[2], cpuSeconds[1] / cpuSeconds[0],
+                    cpuSeconds[2] / cpuSeconds[0]);
+        }
+    }
+
     private static Rate job(SparkSession spark, String format, Path input, Path data) {
+        return job(spark, format, input, data, "parquet");
+    }
+
+    private static Rate job(SparkSession spark, String format, Path input, Path data, String output) {
         IngestSettings settings = IngestSettings.from(Settings.load(Optional.empty(),
-                List.of("ingest.format=" + format, "ingest.progress-seconds=10")));
+                List.of("ingest.format=" + format, "ingest.output-format=" + output, "ingest.progress-seconds=10")));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         long start = System.nanoTime();
         long cpu = processCpuNanos();
         IngestReport report = Ingest.run(spark, settings, Sources.forFormat(format), input.toString(),
-                data.resolve("shards-" + format).toString(), true, new PrintStream(log, true, StandardCharsets.UTF_8));
+                data.resolve("shards-" + format + "-" + output).toString(), true,
+                new PrintStream(log, true, StandardCharsets.UTF_8));
         return Rate.since(report.manifest().counts().written(), start, cpu);
     }
 

@@ -91,7 +91,7 @@ class CanonicalFooterOutputFileTest {
                 Group row = groups.newGroup();
                 row.add(ShardSchema.LABEL, i % 50);
                 row.add(ShardSchema.IDENTITY, "identity-" + (i % 50));
-                row.add(ShardSchema.IMAGE, Binary.fromReusedByteArray(image.clone()));
+                row.addGroup(ShardSchema.IMAGE).add(ShardSchema.BYTES, Binary.fromReusedByteArray(image.clone()));
                 row.add(ShardSchema.SOURCE, "source/" + i);
                 writer.write(row);
             }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mhlr.core.shard.Manifest;
 import mhlr.core.shard.ShardFile;
+import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
 import mhlr.ingest.IngestRun;
 import mhlr.ingest.ShardContents;
@@ -89,7 +90,7 @@ class FolderSourceTest {
                 "person_05/empty.jpg", "empty_file",
                 "person_06/notes.txt", "not_an_image",
                 "person_07/zz_copy.jpg", "duplicate"), reasons);
-        assertEquals(5, ShardContents.rows(output.resolve("skipped.parquet")).size());
+        assertEquals(5, ShardContents.rows(output.resolve(ShardSchema.SKIPPED_FILE)).size());
 
         List<Group> rows = ShardContents.shardRows(output);
         assertEquals(80, rows.size());
@@ -126,8 +127,8 @@ class FolderSourceTest {
                 "--set", "ingest.shard-rows=30", "--set", "ingest.max-skipped-fraction=0.06", "--set", "seed=11")
                 .exitCode());
 
-        assertArrayEquals(Files.readAllBytes(first.resolve("manifest.json")),
-                Files.readAllBytes(second.resolve("manifest.json")));
+        assertArrayEquals(Files.readAllBytes(first.resolve(ShardSchema.MANIFEST_FILE)),
+                Files.readAllBytes(second.resolve(ShardSchema.MANIFEST_FILE)));
         for (ShardFile shard : ShardSet.open(first.toString()).manifest().shards()) {
             assertArrayEquals(Files.readAllBytes(first.resolve(shard.file())),
                     Files.readAllBytes(second.resolve(shard.file())), shard.file());

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import mhlr.core.shard.Manifest;
 import mhlr.core.shard.ProtocolEntry;
+import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
 import mhlr.ingest.IngestRun;
 import mhlr.ingest.ShardContents;
@@ -69,7 +70,7 @@ class LfwSourceTest {
         assertEquals(List.of("Di_Eve/Di_Eve_0009.jpg,missing_pair_image"), ShardContents.skippedLines(output).stream()
                 .map(line -> line.substring(0, line.indexOf(',', line.indexOf(',') + 1))).toList());
         assertEquals(List.of(new ProtocolEntry("lfw", ProtocolEntry.TENFOLD, 7, 3)), manifest.protocols());
-        List<Group> pairs = ShardContents.rows(output.resolve("pairs.parquet"));
+        List<Group> pairs = ShardContents.rows(output.resolve(ShardSchema.PAIRS_FILE));
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 6L, 7L), pairs.stream().map(p -> p.getLong("pair_index", 0)).toList());
         assertEquals(List.of(0, 0, 0, 0, 1, 1, 1), pairs.stream().map(p -> p.getInteger("fold", 0)).toList());
         Set<String> keys = ShardContents.shardRows(output).stream().map(row -> row.getString("key", 0))

@@ -14,6 +14,7 @@ import java.util.Map;
 import mhlr.core.format.VerificationBin;
 import mhlr.core.shard.Manifest;
 import mhlr.core.shard.ProtocolEntry;
+import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
 import mhlr.ingest.IngestRun;
 import mhlr.ingest.ShardContents;
@@ -54,9 +55,9 @@ class VerificationBinSourceTest {
         for (Group row : ShardContents.shardRows(output)) {
             String[] key = row.getString("key", 0).split("/");
             byte[] original = bins.get(key[0]).images().get(Integer.parseInt(key[1]));
-            assertArrayEquals(original, row.getBinary("image", 0).getBytes(), "112x112 JPEG passes through");
+            assertArrayEquals(original, ShardContents.imageBytes(row), "112x112 JPEG passes through");
         }
-        List<Group> pairs = ShardContents.rows(output.resolve("pairs.parquet"));
+        List<Group> pairs = ShardContents.rows(output.resolve(ShardSchema.PAIRS_FILE));
         assertEquals(40, pairs.size());
         Group last = pairs.get(39);
         assertEquals("lfw", last.getString("protocol", 0));

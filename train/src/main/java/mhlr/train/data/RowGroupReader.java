@@ -62,7 +62,8 @@ final class RowGroupReader implements AutoCloseable {
 
     private EncodedSample sample(Group record, RowGroup group, int row, long readPosition) {
         if (record.getFieldRepetitionCount(ShardSchema.LABEL) == 0
-                || record.getFieldRepetitionCount(ShardSchema.IMAGE) == 0) {
+                || record.getFieldRepetitionCount(ShardSchema.IMAGE) == 0
+                || record.getGroup(ShardSchema.IMAGE, 0).getFieldRepetitionCount(ShardSchema.BYTES) == 0) {
             throw new UsageException("shard " + shards.describe(group.shard()) + " row " + (group.firstRow() + row)
                     + " has no label or no image");
         }
@@ -71,7 +72,7 @@ final class RowGroupReader implements AutoCloseable {
             throw new UsageException("shard " + shards.describe(group.shard()) + " row " + (group.firstRow() + row)
                     + " has label " + label + ", outside 0.." + (shards.classes() - 1) + " (the manifest's classes)");
         }
-        byte[] image = record.getBinary(ShardSchema.IMAGE, 0).getBytes();
+        byte[] image = record.getGroup(ShardSchema.IMAGE, 0).getBinary(ShardSchema.BYTES, 0).getBytes();
         return new EncodedSample(readPosition, label, image, group, row);
     }
 

@@ -20,7 +20,8 @@ import org.apache.parquet.schema.Type;
 /**
  * A training shard set checked before the first step: the manifest is read and verified (sizes, or SHA-256 with
  * {@link ShardSet.Check#FULL}), it must describe a training set, and every shard's Parquet footer must be readable,
- * hold the {@link ShardSchema#LABEL} and {@link ShardSchema#IMAGE} columns and the row count the manifest gives.
+ * hold the {@link ShardSchema#LABEL} column and the {@link ShardSchema#IMAGE} struct's bytes and the row count the
+ * manifest gives.
  * Any failure is a {@link UsageException} naming the file. Files are read through {@link ParquetFiles}.
  */
 public final class TrainingShards {
@@ -119,8 +120,8 @@ public final class TrainingShards {
         } catch (IOException | RuntimeException e) {
             throw new UsageException("shard " + where + " is not a readable Parquet file: " + firstLine(e), e);
         }
-        requireColumn(schema, ShardSchema.LABEL, PrimitiveTypeName.INT32, where);
-        requireColumn(schema, ShardSchema.IMAGE, PrimitiveTypeName.BINARY, where);
+        requireColumn(schema, PrimitiveTypeName.INT32, where, ShardSchema.LABEL);
+        requireColumn(schema, PrimitiveTypeName.BINARY, where, ShardSchema.IMAGE, ShardSchema.BYTES);
         List<RowGroup> groups = new ArrayList<>();
         long row = 0;
         for (int i = 0; i < blocks.size(); i++) {
@@ -138,12 +139,15 @@ public final class TrainingShards {
         return List.copyOf(groups);
     }
 
-    private static void requireColumn(MessageType schema, String name, PrimitiveTypeName type, String where) {
-        if (!schema.containsField(name)) {
+    /** Checks that the column at {@code path} (a top-level name, or a struct and its field) is a single value. */
+    private static void requireColumn(MessageType schema, PrimitiveTypeName type, String where, String... path) {
+        String name = String.join(".", path);
+        if (!schema.containsPath(path)) {
             throw new UsageException("shard " + where + " has no column '" + name + "' (schema: " + schema.getFields()
-                    .stream().map(Type::getName).toList() + ")");
+                    .stream().map(Type::getName).toList() + "; a shard of schema version " + ShardSchema.VERSION
+                    + " holds the image as a struct {bytes, path})");
         }
-        Type field = schema.getType(name);
+        Type field = schema.getType(path);
         if (!field.isPrimitive() || field.asPrimitiveType().getPrimitiveTypeName() != type
                 || field.isRepetition(Type.Repetition.REPEATED)) {
             throw new UsageException("shard " + where + " column '" + name + "' is " + field.toString().strip()

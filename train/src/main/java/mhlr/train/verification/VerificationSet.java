@@ -73,7 +73,7 @@ public record VerificationSet(String name, List<byte[]> images, List<String> sou
         for (ShardFile shard : set.manifest().shards()) {
             ParquetFiles.forEachRow(set, shard.file(), List.of(ShardSchema.KEY, ShardSchema.IMAGE), row -> {
                 String key = row.getString(ShardSchema.KEY, 0);
-                images.put(key, row.getBinary(ShardSchema.IMAGE, 0).getBytes());
+                images.put(key, row.getGroup(ShardSchema.IMAGE, 0).getBinary(ShardSchema.BYTES, 0).getBytes());
                 sources.put(key, set.resolve(shard.file()) + " key " + key);
             });
         }

@@ -32,12 +32,18 @@ public final class TestShards {
     static final MessageType TRAINING = Types.buildMessage()
             .required(PrimitiveTypeName.INT32).named(ShardSchema.LABEL)
             .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.IDENTITY)
-            .required(PrimitiveTypeName.BINARY).named(ShardSchema.IMAGE)
+            .optionalGroup()
+                .optional(PrimitiveTypeName.BINARY).named(ShardSchema.BYTES)
+                .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.PATH)
+                .named(ShardSchema.IMAGE)
             .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.SOURCE)
             .named("spark_schema");
     static final MessageType EVALUATION = Types.buildMessage()
             .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.KEY)
-            .required(PrimitiveTypeName.BINARY).named(ShardSchema.IMAGE)
+            .optionalGroup()
+                .optional(PrimitiveTypeName.BINARY).named(ShardSchema.BYTES)
+                .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.PATH)
+                .named(ShardSchema.IMAGE)
             .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(ShardSchema.SOURCE)
             .named("spark_schema");
     static final MessageType PAIRS = Types.buildMessage()
@@ -82,19 +88,20 @@ public final class TestShards {
                 try (ParquetWriter<Group> writer = writer(file, TRAINING, rowsPerGroup)) {
                     for (int i = 0; i < part.size(); i++) {
                         Sample sample = part.get(i);
-                        writer.write(rows.newGroup()
+                        Group row = rows.newGroup()
                                 .append(ShardSchema.LABEL, sample.label())
-                                .append(ShardSchema.IDENTITY, "id" + sample.label())
-                                .append(ShardSchema.IMAGE, org.apache.parquet.io.api.Binary.fromConstantByteArray(
-                                        sample.image()))
-                                .append(ShardSchema.SOURCE, "generated/" + shard + "/" + i + ".jpg"));
+                                .append(ShardSchema.IDENTITY, "id" + sample.label());
+                        row.addGroup(ShardSchema.IMAGE).append(ShardSchema.BYTES,
+                                org.apache.parquet.io.api.Binary.fromConstantByteArray(sample.image()));
+                        writer.write(row.append(ShardSchema.SOURCE, "generated/" + shard + "/" + i + ".jpg"));
                     }
                 }
-                files.add(describe(file, part.size()));
+                files.add(describe(directory, ShardSchema.shardName(shard), part.size()));
             }
             Manifest manifest = new Manifest(ShardSchema.VERSION, DatasetKind.TRAIN,
                     new Counts(samples.size(), samples.size(), 0, 0, samples.size(), classes), files, List.of(),
                     List.of(), Map.of("format", "generated"));
+            Files.createDirectories(directory.resolve(ShardSchema.SIDE_FOLDER));
             Files.write(directory.resolve(ShardSchema.MANIFEST_FILE), manifest.toJson());
             return manifest;
         } catch (IOException e) {
@@ -111,13 +118,13 @@ public final class TestShards {
             SimpleGroupFactory rows = new SimpleGroupFactory(EVALUATION);
             try (ParquetWriter<Group> writer = writer(shard, EVALUATION, 1 << 20)) {
                 for (KeyedImage image : images) {
-                    writer.write(rows.newGroup()
-                            .append(ShardSchema.KEY, image.key())
-                            .append(ShardSchema.IMAGE, org.apache.parquet.io.api.Binary.fromConstantByteArray(
-                                    image.image()))
-                            .append(ShardSchema.SOURCE, "generated/" + image.key()));
+                    Group row = rows.newGroup().append(ShardSchema.KEY, image.key());
+                    row.addGroup(ShardSchema.IMAGE).append(ShardSchema.BYTES,
+                            org.apache.parquet.io.api.Binary.fromConstantByteArray(image.image()));
+                    writer.write(row.append(ShardSchema.SOURCE, "generated/" + image.key()));
                 }
             }
+            Files.createDirectories(directory.resolve(ShardSchema.SIDE_FOLDER));
             Path pairFile = directory.resolve(ShardSchema.PAIRS_FILE);
             SimpleGroupFactory pairRows = new SimpleGroupFactory(PAIRS);
             long genuine = 0;
@@ -136,9 +143,11 @@ public final class TestShards {
             }
             Manifest manifest = new Manifest(ShardSchema.VERSION, DatasetKind.EVAL,
                     new Counts(images.size(), images.size(), 0, 0, images.size(), 0),
-                    List.of(describe(shard, images.size())), List.of(describe(pairFile, pairs.size())),
+                    List.of(describe(directory, ShardSchema.shardName(0), images.size())),
+                    List.of(describe(directory, ShardSchema.PAIRS_FILE, pairs.size())),
                     List.of(new ProtocolEntry(protocol, ProtocolEntry.TENFOLD, pairs.size(), genuine)),
                     Map.of("format", "generated"));
+            Files.createDirectories(directory.resolve(ShardSchema.SIDE_FOLDER));
             Files.write(directory.resolve(ShardSchema.MANIFEST_FILE), manifest.toJson());
             return manifest;
         } catch (IOException e) {
@@ -155,8 +164,8 @@ public final class TestShards {
                 .build();
     }
 
-    private static ShardFile describe(Path file, long rows) throws IOException {
+    private static ShardFile describe(Path directory, String name, long rows) throws IOException {
         return ShardSet.describe(FileSystem.getLocal(new Configuration()),
-                new org.apache.hadoop.fs.Path(file.toUri()), rows);
+                new org.apache.hadoop.fs.Path(directory.toUri()), name, rows);
     }
 }
