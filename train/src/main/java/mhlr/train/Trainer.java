@@ -26,7 +26,7 @@ import mhlr.train.data.BatchPipeline;
 import mhlr.train.data.DataOptions;
 import mhlr.train.data.DataPosition;
 import mhlr.train.data.TrainingBatch;
-import mhlr.train.data.TrainingShards;
+import mhlr.train.data.TrainingData;
 import mhlr.train.model.StepResult;
 import mhlr.train.model.TrainingModel;
 import mhlr.train.report.LossLog;
@@ -60,7 +60,7 @@ public final class Trainer {
     private final boolean terminal;
     private final TrainSettings settings;
     private final DataOptions dataOptions;
-    private final TrainingShards shards;
+    private final TrainingData shards;
     private final long perEpoch;
     private final long total;
     private final TrainingModel model;
@@ -75,7 +75,7 @@ public final class Trainer {
         this.terminal = terminal;
         this.settings = TrainSettings.fromConfig(config);
         this.dataOptions = DataOptions.fromConfig(config);
-        this.shards = TrainingShards.open(data, dataOptions.check());
+        this.shards = TrainingData.open(data, dataOptions.check());
         this.perEpoch = BatchPipeline.batchesPerEpoch(shards.images(), settings.batchSize());
         if (perEpoch == 0) {
             throw new UsageException(data + " holds " + shards.images() + " images, fewer than one batch of "
