@@ -88,11 +88,11 @@ public final class Trainer {
     }
 
     /**
-     * Checks everything a run needs before any output exists: the config, the training shards (manifest and
-     * footers), the verification sets, the schedule and the network.
+     * Checks everything a run needs before any output exists: the config, the training data (a shard set's manifest
+     * and footers, or a RecordIO folder's index and sizes), the verification sets, the schedule and the network.
      *
      * @param config the resolved configuration
-     * @param data the training shard directory
+     * @param data the training shard directory, or a RecordIO folder ({@link TrainingData#open})
      * @param log where the progress line and verification lines go (stderr)
      * @param terminal whether {@code log} is a console (progress redrawn in place)
      * @throws UsageException on a bad key, value or input, naming it

@@ -3,8 +3,8 @@ package mhlr.train.data;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import mhlr.core.cli.UsageException;
@@ -27,9 +27,9 @@ import mhlr.core.shard.ShardSet;
  * <p>The file is one shard, and its row groups are blocks of {@value #RECORDS_PER_BLOCK} records (about the 4 MB of
  * ingest's Parquet row groups). insightface's files are grouped by class, so a block of consecutive records would
  * hold a class or two; instead, the image records are put in a fixed pseudo-random order once (what ingest's global
- * shuffle does for Parquet shards) and cut into blocks, each read front to back in the file. Every epoch then
- * shuffles the blocks and passes the rows through the shuffle buffer, as for Parquet. Reading a block costs one
- * positioned read per record, which is what insightface's own loader pays per image.
+ * shuffle does for Parquet shards) and cut into blocks. Every epoch then shuffles the blocks and passes the rows
+ * through the shuffle buffer, as for Parquet. Reading a block costs one positioned read per record, which is what
+ * insightface's own loader pays per image.
  */
 public final class RecordIoTrainingSet implements TrainingData {
     /** Records per row group. */
@@ -37,17 +37,17 @@ public final class RecordIoTrainingSet implements TrainingData {
     /** Seeds the fixed order of the image records, which does not depend on the run's seed. */
     private static final long BLOCK_ORDER = 0x5245_434F_5244_494FL;
 
-    private final RecordIoFolder folder;
+    private final Path rec;
     private final RecordIoIndex images;
     private final int classes;
     private final int[] blockOrder;
     private final List<RowGroup> blocks;
 
-    private RecordIoTrainingSet(RecordIoFolder folder, RecordIoIndex images, int classes, int recordsPerBlock) {
-        this.folder = folder;
+    private RecordIoTrainingSet(Path rec, RecordIoIndex images, int classes, int recordsPerBlock) {
+        this.rec = rec;
         this.images = images;
         this.classes = classes;
-        this.blockOrder = blockOrder(images.size(), recordsPerBlock);
+        this.blockOrder = blockOrder(images.size());
         List<RowGroup> groups = new ArrayList<>();
         for (int first = 0, block = 0; first < images.size(); first += recordsPerBlock, block++) {
             groups.add(new RowGroup(0, RecordIoFolder.REC, block, first,
@@ -92,7 +92,7 @@ public final class RecordIoTrainingSet implements TrainingData {
             if (check == ShardSet.Check.FULL && !folder.hasManifest()) {
                 largestLabel(reader, folder, images, classes);
             }
-            return new RecordIoTrainingSet(folder, images, classes, recordsPerBlock);
+            return new RecordIoTrainingSet(folder.rec(), images, classes, recordsPerBlock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + folder.rec(), e);
         }
@@ -131,8 +131,11 @@ public final class RecordIoTrainingSet implements TrainingData {
         return (int) label;
     }
 
-    /** The image indices in block order: a fixed shuffle, each block then sorted to read the file front to back. */
-    private static int[] blockOrder(int count, int recordsPerBlock) {
+    /**
+     * The image indices in block order: a fixed shuffle. (Sorting each block by offset would read the file front to
+     * back, but bring back its class order whenever a block spans much of a small file.)
+     */
+    private static int[] blockOrder(int count) {
         int[] order = new int[count];
         for (int i = 0; i < count; i++) {
             order[i] = i;
@@ -143,9 +146,6 @@ public final class RecordIoTrainingSet implements TrainingData {
             int swap = order[i];
             order[i] = order[j];
             order[j] = swap;
-        }
-        for (int first = 0; first < count; first += recordsPerBlock) {
-            Arrays.sort(order, first, Math.min(count, first + recordsPerBlock));
         }
         return order;
     }
@@ -177,16 +177,16 @@ public final class RecordIoTrainingSet implements TrainingData {
     @Override
     public RowGroupReader openReader() {
         try {
-            return new RecordBlockReader(FileChannel.open(folder.rec()));
+            return new RecordBlockReader(FileChannel.open(rec));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + folder.rec(), e);
+            throw new UncheckedIOException("cannot open " + rec, e);
         }
     }
 
     /** Reads the records of a block through its own channel. */
     private final class RecordBlockReader implements RowGroupReader {
         private final FileChannel channel;
-        private final String source = folder.rec().toString();
+        private final String source = rec.toString();
 
         RecordBlockReader(FileChannel channel) {
             this.channel = channel;
