@@ -52,7 +52,7 @@ public final class ShardSet {
         Path path = new Path(directory);
         try {
             FileSystem fileSystem = path.getFileSystem(hadoop);
-            Path manifestPath = new Path(path, ShardSchema.MANIFEST_FILE);
+            Path manifestPath = manifestPath(path);
             if (!fileSystem.exists(path)) {
                 throw new UsageException("shard directory " + directory + " does not exist");
             }
@@ -68,6 +68,11 @@ public final class ShardSet {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read shard directory " + directory, e);
         }
+    }
+
+    /** Where the manifest of the set in {@code directory} lies (whether or not it exists). */
+    public static Path manifestPath(Path directory) {
+        return new Path(directory, ShardSchema.MANIFEST_FILE);
     }
 
     public Manifest manifest() {

@@ -17,7 +17,6 @@ import mhlr.core.record.BadRecordException;
 import mhlr.core.shard.DatasetKind;
 import mhlr.core.shard.Manifest;
 import mhlr.core.shard.ShardFile;
-import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -70,7 +69,7 @@ final class RecordIoFolder {
                     && !fileSystem.exists(new org.apache.hadoop.fs.Path(path, INDEX))) {
                 return false;
             }
-            if (!fileSystem.exists(new org.apache.hadoop.fs.Path(path, ShardSchema.MANIFEST_FILE))) {
+            if (!fileSystem.exists(ShardSet.manifestPath(path))) {
                 return true;
             }
             List<ShardFile> shards;
@@ -93,17 +92,18 @@ final class RecordIoFolder {
      */
     static RecordIoFolder open(String directory, ShardSet.Check check) {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(directory);
-        Path folder;
+        org.apache.hadoop.fs.Path qualified;
         try {
             FileSystem fileSystem = path.getFileSystem(new Configuration());
             if (!(fileSystem instanceof LocalFileSystem)) {
                 throw new UsageException(directory + ": training reads RecordIO from a local folder only; copy it"
                         + " to local disk, or ingest it into Parquet shards with bin/ingest --format recordio");
             }
-            folder = Path.of(fileSystem.makeQualified(path).toUri().getPath());
+            qualified = fileSystem.makeQualified(path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + directory, e);
         }
+        Path folder = Path.of(qualified.toUri().getPath());
         Path rec = folder.resolve(REC);
         Path idx = folder.resolve(INDEX);
         if (!Files.isRegularFile(idx)) {
@@ -113,11 +113,11 @@ final class RecordIoFolder {
         if (!Files.isRegularFile(rec)) {
             throw new UsageException(rec + " is missing beside its index " + idx);
         }
-        boolean manifest = Files.exists(folder.resolve(ShardSchema.MANIFEST_FILE));
+        boolean manifest = Files.exists(Path.of(ShardSet.manifestPath(qualified).toUri().getPath()));
         if (manifest) {
             ShardSet set = ShardSet.open(directory);
             if (set.manifest().kind() != DatasetKind.TRAIN) {
-                throw new UsageException(set.resolve(ShardSchema.MANIFEST_FILE) + " describes a "
+                throw new UsageException(ShardSet.manifestPath(set.directory()) + " describes a "
                         + set.manifest().kind().jsonName() + " set; training needs a training set");
             }
             set.verify(check);

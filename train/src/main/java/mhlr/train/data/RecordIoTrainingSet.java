@@ -82,14 +82,16 @@ public final class RecordIoTrainingSet implements TrainingData {
                         RecordIoFolder.INDEX) + " lists " + images.size() + " image records");
             }
             int classes;
+            boolean everyRecordRead = false;
             if (folder.propertyClasses().isPresent()) {
                 classes = folder.propertyClasses().getAsInt();
             } else if (layout.hasMeta() && layout.identityEnd() > layout.imageEnd()) {
                 classes = Math.toIntExact(layout.identityEnd() - layout.imageEnd());
             } else {
                 classes = largestLabel(reader, folder, images, Integer.MAX_VALUE) + 1;
+                everyRecordRead = true;
             }
-            if (check == ShardSet.Check.FULL && !folder.hasManifest()) {
+            if (check == ShardSet.Check.FULL && !folder.hasManifest() && !everyRecordRead) {
                 largestLabel(reader, folder, images, classes);
             }
             return new RecordIoTrainingSet(folder.rec(), images, classes, recordsPerBlock);

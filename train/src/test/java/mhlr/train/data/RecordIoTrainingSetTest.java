@@ -202,7 +202,7 @@ class RecordIoTrainingSetTest {
     }
 
     @Test
-    void aWrongMagicIsRefusedNamingFileKeyAndMagic() throws IOException {
+    void aWrongMagicIsRefusedNamingFileKeyAndMagicBeforeTrainingWithTheFullCheck() throws IOException {
         Path folder = recordIo(TestRecordIo.Layout.INGEST, true);
         overwrite(folder.resolve("train.rec"), 0, new byte[] {1, 2, 3, 4});
         assertMentions(refused(folder), "train.rec", "key 0", "expected magic 0xced7230a", "found 0x04030201");
@@ -210,6 +210,9 @@ class RecordIoTrainingSetTest {
         Path middle = recordIo(TestRecordIo.Layout.INSIGHTFACE, true);
         overwrite(middle.resolve("train.rec"), offsetOf(middle, 17), new byte[4]);
         assertMentions(refused(middle), "train.rec", "key 17", "expected magic 0xced7230a", "found 0x00000000");
+        TrainingData.open(middle.toString(), ShardSet.Check.SIZE);
+        assertMentions(assertThrows(UsageException.class, () -> TrainingData.open(middle.toString(),
+                ShardSet.Check.FULL)), "train.rec", "key 17", "expected magic", "found 0x00000000");
     }
 
     @Test
@@ -232,10 +235,14 @@ class RecordIoTrainingSetTest {
     }
 
     @Test
-    void aHeaderOnlyFolderWithoutItsIndexIsRefusedNamingTheIndex() throws IOException {
+    void aHeaderOnlyFolderWithoutItsIndexOrAnIndexWithoutItsRecordsIsRefusedNamingTheMissingFile() throws IOException {
         Path folder = recordIo(TestRecordIo.Layout.INSIGHTFACE, true);
         Files.delete(folder.resolve("train.idx"));
         assertMentions(refused(folder), "train.idx is missing", "train.rec");
+
+        Path indexOnly = recordIo(TestRecordIo.Layout.INGEST, true);
+        Files.delete(indexOnly.resolve("train.rec"));
+        assertMentions(refused(indexOnly), "train.rec is missing beside its index", "train.idx");
     }
 
     @Test
@@ -262,7 +269,7 @@ class RecordIoTrainingSetTest {
                 new Counts(IMAGES, IMAGES, 0, 0, IMAGES, IMAGES),
                 List.of(ShardSet.describe(local, new org.apache.hadoop.fs.Path(folder.resolve("train.rec").toUri()),
                         IMAGES)), files, List.of(), Map.of("format", "recordio"));
-        Path manifestFile = folder.resolve(ShardSchema.MANIFEST_FILE);
+        Path manifestFile = Path.of(ShardSet.manifestPath(new org.apache.hadoop.fs.Path(folder.toUri())).toUri());
         Files.createDirectories(manifestFile.getParent());
         Files.write(manifestFile, manifest.toJson());
         assertEquals(IMAGES, TrainingData.open(folder.toString(), ShardSet.Check.FULL).images());
