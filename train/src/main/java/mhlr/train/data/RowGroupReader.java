@@ -1,5 +1,7 @@
 package mhlr.train.data;
 
+import java.util.List;
+
 /**
  * Fetches whole row groups of a {@link TrainingData}. Not thread-safe: one reader per stream of groups.
  */
@@ -12,7 +14,7 @@ public interface RowGroupReader extends AutoCloseable {
      * @throws mhlr.core.cli.UsageException naming the file and row when the data cannot be read or a label is out
      *     of range
      */
-    java.util.List<EncodedSample> read(RowGroup group, long firstReadPosition);
+    List<EncodedSample> read(RowGroup group, long firstReadPosition);
 
     @Override
     void close();
