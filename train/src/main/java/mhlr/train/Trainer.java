@@ -28,7 +28,7 @@ import mhlr.train.data.BatchPipeline;
 import mhlr.train.data.DataOptions;
 import mhlr.train.data.DataPosition;
 import mhlr.train.data.TrainingBatch;
-import mhlr.train.data.TrainingShards;
+import mhlr.train.data.TrainingData;
 import mhlr.train.model.StepResult;
 import mhlr.train.model.TrainingModel;
 import mhlr.train.onnx.PretrainedBackbone;
@@ -63,7 +63,7 @@ public final class Trainer {
     private final boolean terminal;
     private final TrainSettings settings;
     private final DataOptions dataOptions;
-    private final TrainingShards shards;
+    private final TrainingData shards;
     private final long perEpoch;
     private final long total;
     private final TrainingModel model;
@@ -78,7 +78,7 @@ public final class Trainer {
         this.terminal = terminal;
         this.settings = TrainSettings.fromConfig(config);
         this.dataOptions = DataOptions.fromConfig(config);
-        this.shards = TrainingShards.open(data, dataOptions.check());
+        this.shards = TrainingData.open(data, dataOptions.check());
         this.perEpoch = BatchPipeline.batchesPerEpoch(shards.images(), settings.batchSize());
         if (perEpoch == 0) {
             throw new UsageException(data + " holds " + shards.images() + " images, fewer than one batch of "
@@ -108,11 +108,11 @@ public final class Trainer {
     }
 
     /**
-     * Checks everything a run needs before any output exists: the config, the training shards (manifest and
-     * footers), the verification sets, the schedule and the network.
+     * Checks everything a run needs before any output exists: the config, the training data (a shard set's manifest
+     * and footers, or a RecordIO folder's index and sizes), the verification sets, the schedule and the network.
      *
      * @param config the resolved configuration
-     * @param data the training shard directory
+     * @param data the training shard directory, or a RecordIO folder ({@link TrainingData#open})
      * @param log where the progress line and verification lines go (stderr)
      * @param terminal whether {@code log} is a console (progress redrawn in place)
      * @throws UsageException on a bad key, value or input, naming it

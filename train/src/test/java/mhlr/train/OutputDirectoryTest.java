@@ -63,6 +63,19 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void aRecordIoFolderWithoutItsIndexExitsTwoNamingTheIndexBeforeAnyOutputExists() throws Exception {
+        Path records = directory.resolve("records");
+        Files.createDirectories(records);
+        Files.write(records.resolve("train.rec"), new byte[64]);
+        Path output = directory.resolve("run");
+        Outcome outcome = train("--data", records.toString(), "--output", output.toString());
+        assertEquals(2, outcome.code());
+        assertTrue(outcome.err().contains(records.resolve("train.idx") + " is missing"), outcome.err());
+        assertEquals(1, outcome.err().lines().count(), outcome.err());
+        assertFalse(Files.exists(output));
+    }
+
+    @Test
     void anUnknownKeyIsRefusedByName() throws Exception {
         Outcome outcome = train("--data", "x", "--output", directory.resolve("run").toString(), "--set",
                 "train.batchsize=3");

@@ -36,8 +36,12 @@ class TrainerTest {
     static Path uninterrupted;
 
     static List<String> arguments(Path output, List<String> sets, String... flags) {
+        return arguments(data, output, sets, flags);
+    }
+
+    static List<String> arguments(Path trainingData, Path output, List<String> sets, String... flags) {
         List<String> args = new ArrayList<>(List.of("--config", directory.resolve("run.conf").toString(),
-                "--data", data.toString(), "--output", output.toString()));
+                "--data", trainingData.toString(), "--output", output.toString()));
         args.addAll(List.of(flags));
         sets.forEach(set -> {
             args.add("--set");
@@ -115,31 +119,59 @@ class TrainerTest {
 
     @Test
     void aRunKilledAfterACheckpointAndResumedLogsExactlyWhatTheUninterruptedRunLogged() throws Exception {
-        Path resumed = directory.resolve("resumed");
-        copy(uninterrupted, resumed);
+        assertResumesExactly(data, uninterrupted, TrainingFixture.overrides(EPOCHS, verification), 150, 160);
+    }
+
+    @Test
+    void aRunOnARecordIoFolderKilledAfterACheckpointAndResumedLogsExactlyWhatItsUninterruptedRunLogged()
+            throws Exception {
+        Path records = directory.resolve("records");
+        TrainingFixture.writeTrainingRecordIo(records);
+        List<String> sets = new ArrayList<>(TrainingFixture.overrides(4, null));
+        sets.add("train.checkpoint.every-steps=10");
+        Path whole = directory.resolve("records-uninterrupted");
+        assertEquals(0, train(arguments(records, whole, sets), "records-uninterrupted"));
+        assertResumesExactly(records, whole, sets, 10, 20);
+    }
+
+    /**
+     * From a copy of {@code whole} cut back to its checkpoint at {@code from} (the uninterrupted run's lines after it
+     * are still in the copy, as a killed run leaves them): resumed, killed with SIGKILL as soon as the checkpoint at
+     * {@code killAt} appears, resumed again from there to the end; the logs and the model must be the uninterrupted
+     * run's.
+     */
+    private static void assertResumesExactly(Path trainingData, Path whole, List<String> sets, int from, int killAt)
+            throws Exception {
+        Path resumed = directory.resolve(whole.getFileName() + "-resumed");
+        copy(whole, resumed);
         for (String file : List.of(OutputDirectory.MODEL, OutputDirectory.SUMMARY, "loss.png", "learning-rate.png")) {
             Files.delete(resumed.resolve(file));
         }
         try (Stream<Path> checkpoints = Files.list(resumed.resolve(OutputDirectory.CHECKPOINTS))) {
             for (Path checkpoint : checkpoints.toList()) {
-                if (checkpoint.getFileName().toString().compareTo("step-000000000150") > 0) {
+                if (checkpoint.getFileName().toString().compareTo(checkpointName(from)) > 0) {
                     AtomicOutput.deleteRecursively(checkpoint);
                 }
             }
         }
-        // From step 150 (the uninterrupted run's lines after it are still in the copy, as a killed run leaves them),
-        // killed with SIGKILL as soon as the epoch-end checkpoint at 160 appears, resumed again from there.
-        ChildTrainer child = ChildTrainer.start(arguments(resumed, "--resume"), directory.resolve("killed.log"));
-        Path marker = resumed.resolve(OutputDirectory.CHECKPOINTS).resolve("step-000000000160");
-        assertTrue(child.killWhen(() -> Files.isDirectory(marker), 15), "no checkpoint at 160:\n" + child.output());
+        ChildTrainer child = ChildTrainer.start(arguments(trainingData, resumed, sets, "--resume"),
+                directory.resolve(resumed.getFileName() + "-killed.log"));
+        Path marker = resumed.resolve(OutputDirectory.CHECKPOINTS).resolve(checkpointName(killAt));
+        assertTrue(child.killWhen(() -> Files.isDirectory(marker), 15),
+                "no checkpoint at " + killAt + ":\n" + child.output());
         assertFalse(Files.exists(resumed.resolve(OutputDirectory.SUMMARY)), "killed before the end");
 
-        assertEquals(0, train(arguments(resumed, "--resume"), "after-kill"));
-        assertEquals(withoutTimings(uninterrupted), withoutTimings(resumed));
-        assertEquals(Files.readAllLines(uninterrupted.resolve(OutputDirectory.LOSSES)),
+        assertEquals(0, train(arguments(trainingData, resumed, sets, "--resume"),
+                resumed.getFileName() + "-after-kill"));
+        assertEquals(withoutTimings(whole), withoutTimings(resumed));
+        assertEquals(Files.readAllLines(whole.resolve(OutputDirectory.LOSSES)),
                 Files.readAllLines(resumed.resolve(OutputDirectory.LOSSES)));
-        assertArrayEquals(Files.readAllBytes(uninterrupted.resolve(OutputDirectory.MODEL)),
+        assertArrayEquals(Files.readAllBytes(whole.resolve(OutputDirectory.MODEL)),
                 Files.readAllBytes(resumed.resolve(OutputDirectory.MODEL)));
+    }
+
+    private static String checkpointName(int step) {
+        return String.format("step-%012d", step);
     }
 
     @Test

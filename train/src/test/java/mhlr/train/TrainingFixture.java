@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import mhlr.train.testing.SyntheticFaces;
+import mhlr.train.testing.TestRecordIo;
 import mhlr.train.testing.TestShards;
 
 /**
@@ -23,13 +24,22 @@ final class TrainingFixture {
     }
 
     static void writeTraining(Path directory) {
+        TestShards.writeTraining(directory, samples(), IDENTITIES, 3, 20);
+    }
+
+    /** The same images as {@link #writeTraining} in an insightface RecordIO folder (with its header record). */
+    static void writeTrainingRecordIo(Path directory) {
+        TestRecordIo.write(directory, samples(), IDENTITIES, TestRecordIo.Layout.INSIGHTFACE, true);
+    }
+
+    private static List<TestShards.Sample> samples() {
         List<TestShards.Sample> samples = new ArrayList<>();
         for (int image = 0; image < IMAGES_PER_IDENTITY; image++) {
             for (int identity = 0; identity < IDENTITIES; identity++) {
                 samples.add(new TestShards.Sample(identity, SyntheticFaces.jpeg(SEED, identity, image)));
             }
         }
-        TestShards.writeTraining(directory, samples, IDENTITIES, 3, 20);
+        return samples;
     }
 
     /** Held-out identities 1000.., 4 images each; 120 pairs in 10 folds, alternating same and different. */

@@ -55,7 +55,7 @@ public final class ShardSet {
         Path path = new Path(directory);
         try {
             FileSystem fileSystem = path.getFileSystem(hadoop);
-            Path manifestPath = new Path(path, ShardSchema.MANIFEST_FILE);
+            Path manifestPath = manifestPath(path);
             if (!fileSystem.exists(path)) {
                 throw new UsageException("shard directory " + directory + " does not exist");
             }
@@ -95,6 +95,11 @@ public final class ShardSet {
                 + " at the top; this build reads schema version " + ShardSchema.VERSION + ", side files under "
                 + ShardSchema.SIDE_FOLDER + "/ and the image as a {bytes, path} struct); rebuild it with: bin/ingest"
                 + " --format " + format + " --input " + input + " --output " + directory + " --overwrite";
+    }
+
+    /** Where the manifest of the set in {@code directory} lies (whether or not it exists). */
+    public static Path manifestPath(Path directory) {
+        return new Path(directory, ShardSchema.MANIFEST_FILE);
     }
 
     public Manifest manifest() {

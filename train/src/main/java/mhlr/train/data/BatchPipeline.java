@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BatchPipeline implements AutoCloseable {
     private static final AtomicInteger PIPELINES = new AtomicInteger();
 
-    private final TrainingShards shards;
+    private final TrainingData shards;
     private final DataOptions options;
     private final int epochs;
     private final long batchesPerEpoch;
@@ -36,7 +36,7 @@ public final class BatchPipeline implements AutoCloseable {
     private DataPosition expected;
     private volatile boolean closed;
 
-    private BatchPipeline(TrainingShards shards, DataOptions options, DataPosition start, int epochs) {
+    private BatchPipeline(TrainingData shards, DataOptions options, DataPosition start, int epochs) {
         this.shards = shards;
         this.options = options;
         this.epochs = epochs;
@@ -59,7 +59,7 @@ public final class BatchPipeline implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the set holds less than one batch or the start lies past the end
      */
-    public static BatchPipeline open(TrainingShards shards, DataOptions options, DataPosition start, int epochs) {
+    public static BatchPipeline open(TrainingData shards, DataOptions options, DataPosition start, int epochs) {
         long perEpoch = batchesPerEpoch(shards.images(), options.batchSize());
         if (perEpoch == 0) {
             throw new mhlr.core.cli.UsageException("the training set holds " + shards.images()

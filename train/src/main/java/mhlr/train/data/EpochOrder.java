@@ -24,7 +24,7 @@ final class EpochOrder {
         this.images = firstReadPosition[groups.size()];
     }
 
-    static EpochOrder of(TrainingShards shards, long seed, int epoch) {
+    static EpochOrder of(TrainingData shards, long seed, int epoch) {
         List<Integer> shardOrder = new ArrayList<>();
         for (int shard = 0; shard < shards.shardCount(); shard++) {
             shardOrder.add(shard);

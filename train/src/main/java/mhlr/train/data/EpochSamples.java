@@ -36,14 +36,14 @@ final class EpochSamples implements AutoCloseable {
      *
      * @param bufferCapacity images the shuffle buffer holds
      */
-    static EpochSamples open(TrainingShards shards, long seed, int epoch, int bufferCapacity, long start) {
+    static EpochSamples open(TrainingData shards, long seed, int epoch, int bufferCapacity, long start) {
         EpochOrder order = EpochOrder.of(shards, seed, epoch);
         if (start < 0 || start > order.images()) {
             throw new IllegalArgumentException("start " + start + " outside 0.." + order.images());
         }
         ShuffleBuffer<EncodedSample> buffer = new ShuffleBuffer<>(bufferCapacity,
                 Seeds.mix(seed, Seeds.SHUFFLE_BUFFER, epoch));
-        EpochSamples samples = new EpochSamples(order, new RowGroupReader(shards), buffer);
+        EpochSamples samples = new EpochSamples(order, shards.openReader(), buffer);
         samples.skip(start);
         return samples;
     }

@@ -1,12 +1,13 @@
 package mhlr.train.data;
 
 /**
- * One Parquet row group of a training shard: the unit the reader fetches.
+ * A group of rows of a training set that the reader fetches at once: a Parquet row group of a shard, or a block of
+ * records of a RecordIO file ({@link RecordIoTrainingSet}).
  *
- * @param shard index of the shard in manifest order
- * @param file the shard's file name (for messages)
- * @param index the row group's index inside its file
- * @param firstRow the row of the file the group starts at
+ * @param shard index of the shard (file) in the set
+ * @param file the file's name (for messages)
+ * @param index the group's index inside its file
+ * @param firstRow the row of the file (for RecordIO: the place in the set's block order) the group starts at
  * @param rows how many rows it holds
  */
 public record RowGroup(int shard, String file, int index, long firstRow, int rows) {

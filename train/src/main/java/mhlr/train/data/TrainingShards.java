@@ -24,7 +24,7 @@ import org.apache.parquet.schema.Type;
  * manifest gives.
  * Any failure is a {@link UsageException} naming the file. Files are read through {@link ParquetFiles}.
  */
-public final class TrainingShards {
+public final class TrainingShards implements TrainingData {
     private final ShardSet shardSet;
     private final List<List<RowGroup>> rowGroups;
     private final long images;
@@ -66,23 +66,31 @@ public final class TrainingShards {
     }
 
     /** Images in the set (the rows of all shards). */
+    @Override
     public long images() {
         return images;
     }
 
-    /** Classes in the set; labels run from 0 to {@code classes - 1}. */
+    @Override
     public int classes() {
         return classes;
     }
 
     /** Shards in manifest order. */
+    @Override
     public int shardCount() {
         return rowGroups.size();
     }
 
     /** The row groups of one shard, in file order. */
+    @Override
     public List<RowGroup> rowGroups(int shard) {
         return rowGroups.get(shard);
+    }
+
+    @Override
+    public RowGroupReader openReader() {
+        return new ParquetRowGroupReader(this);
     }
 
     public ShardSet shardSet() {

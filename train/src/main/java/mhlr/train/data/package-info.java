@@ -1,7 +1,11 @@
 /**
- * The training data path: Parquet shards (read with parquet-hadoop, no Spark) to batches of pixels.
+ * The training data path: Parquet shards (read with parquet-hadoop, no Spark) or an insightface RecordIO folder to
+ * batches of pixels.
  *
- * <p>{@link mhlr.train.data.TrainingShards} checks the manifest and every shard's footer before the first step;
+ * <p>{@link mhlr.train.data.TrainingData} is the seam between storage and pipeline: a set of shards cut into row
+ * groups, with a reader that fetches a whole group. {@link mhlr.train.data.TrainingShards} checks the manifest and
+ * every shard's footer before the first step; {@link mhlr.train.data.RecordIoTrainingSet} checks that a
+ * {@code train.rec}'s index and size agree and reads it as one shard of record blocks;
  * {@link mhlr.train.data.EpochOrder} fixes, from the seed and the epoch alone, the order in which row groups are read
  * (shard order shuffled, row groups shuffled inside each shard); {@link mhlr.train.data.EpochSamples} streams the
  * rows through a {@link mhlr.train.data.ShuffleBuffer} so that every image comes out exactly once per epoch;
