@@ -261,14 +261,14 @@ class RecordIoTrainingSetTest {
     void ingestsManifestBesideTheRecordsMustMatchTheirSizes() throws IOException {
         Path folder = recordIo(TestRecordIo.Layout.INGEST, true);
         FileSystem local = FileSystem.getLocal(new Configuration());
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(folder.toUri());
         List<ShardFile> files = new ArrayList<>();
         for (String name : List.of("train.idx", "property")) {
-            files.add(ShardSet.describe(local, new org.apache.hadoop.fs.Path(folder.resolve(name).toUri()), 0));
+            files.add(ShardSet.describe(local, root, name, 0));
         }
         Manifest manifest = new Manifest(ShardSchema.VERSION, DatasetKind.TRAIN,
                 new Counts(IMAGES, IMAGES, 0, 0, IMAGES, IMAGES),
-                List.of(ShardSet.describe(local, new org.apache.hadoop.fs.Path(folder.resolve("train.rec").toUri()),
-                        IMAGES)), files, List.of(), Map.of("format", "recordio"));
+                List.of(ShardSet.describe(local, root, "train.rec", IMAGES)), files, List.of(), Map.of("format", "recordio"));
         Path manifestFile = Path.of(ShardSet.manifestPath(new org.apache.hadoop.fs.Path(folder.toUri())).toUri());
         Files.createDirectories(manifestFile.getParent());
         Files.write(manifestFile, manifest.toJson());
