@@ -158,7 +158,8 @@ public final class EmbedJob {
                 columns.add(present.contains(name) ? functions.col(name) : functions.lit(null).as(name));
             }
             return Embedder.embed(JavaSparkContext.fromSparkContext(session.sparkContext()),
-                    rows.select(columns.toArray(Column[]::new)), model, settings.onnx(), settings.batchSize(),
+                    rows.select(columns.toArray(Column[]::new)), settings.engine().modelBytes(model, "--model"),
+                    settings.onnx(), settings.batchSize(),
                     progress.counter(),
                     (row, features) -> new ImageEmbedding(row.getAs(ShardSchema.SOURCE),
                             row.getAs(ShardSchema.IDENTITY), row.getAs(ShardSchema.KEY), row.getAs(ShardSchema.LABEL),

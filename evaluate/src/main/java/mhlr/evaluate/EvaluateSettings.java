@@ -2,6 +2,7 @@ package mhlr.evaluate;
 
 import com.typesafe.config.Config;
 import mhlr.core.cli.UsageException;
+import mhlr.evaluate.embed.EmbeddingEngine;
 import mhlr.evaluate.embed.OnnxInput;
 
 /**
@@ -15,9 +16,10 @@ import mhlr.evaluate.embed.OnnxInput;
  * @param rocRanges score ranges (reducers) of the distributed ROC; 0 for the default parallelism
  * @param writeScores whether to write the per-pair scores as Parquet
  * @param onnx how to feed an ONNX {@code --model} whose metadata does not say ({@code evaluate.onnx { }})
+ * @param engine what runs a {@code model.mhlr} ({@code evaluate.engine})
  */
 public record EvaluateSettings(String protocol, int embeddingSize, int batchSize, double[] farTargets,
-        int partitions, int rocRanges, boolean writeScores, OnnxInput onnx) {
+        int partitions, int rocRanges, boolean writeScores, OnnxInput onnx, EmbeddingEngine engine) {
 
     public static EvaluateSettings from(Config config) {
         Config evaluate = config.getConfig("evaluate");
@@ -26,7 +28,8 @@ public record EvaluateSettings(String protocol, int embeddingSize, int batchSize
                 evaluate.getInt("embedding-size"), evaluate.getInt("batch-size"), fars, evaluate.getInt("partitions"),
                 evaluate.getInt("roc-ranges"), evaluate.getBoolean("write-scores"), new OnnxInput(
                         evaluate.getInt("onnx.input-size"), evaluate.getDouble("onnx.input-mean"),
-                        evaluate.getDouble("onnx.input-std"), evaluate.getString("onnx.color-order")));
+                        evaluate.getDouble("onnx.input-std"), evaluate.getString("onnx.color-order")),
+                EmbeddingEngine.fromKey(evaluate.getString("engine")));
         if (settings.embeddingSize < 1 || settings.batchSize < 1 || settings.partitions < 0 || settings.rocRanges < 0) {
             throw new UsageException("evaluate.embedding-size and evaluate.batch-size must be positive,"
                     + " evaluate.partitions and evaluate.roc-ranges at least 0");

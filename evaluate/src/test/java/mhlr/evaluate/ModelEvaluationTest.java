@@ -88,7 +88,7 @@ class ModelEvaluationTest {
     }
 
     @Test
-    void anOnnxExportOfTheModelScoresTenFoldAsTheModelDoes() throws IOException {
+    void anOnnxExportOfTheModelScoresTenFoldAsTheModelDoesOnNd4j() throws IOException {
         String shared = System.getProperty("mhlr.shared.data");
         Path lfw = shared == null ? null : Path.of(shared, "lfw_a_subset");
         Assumptions.assumeTrue(lfw != null && Files.isRegularFile(lfw.resolve("pairs.txt")), "shared data absent");
@@ -112,7 +112,7 @@ class ModelEvaluationTest {
     }
 
     @Test
-    void anOnnxExportOfTheModelScoresIjbAsTheModelDoes() throws IOException {
+    void anOnnxExportOfTheModelScoresIjbAsTheModelDoesOnNd4j() throws IOException {
         String shared = System.getProperty("mhlr.shared.data");
         Path lfw = shared == null ? null : Path.of(shared, "lfw_a_subset");
         Assumptions.assumeTrue(lfw != null && Files.isDirectory(lfw), "shared data absent");
@@ -180,12 +180,13 @@ class ModelEvaluationTest {
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13)).build();
     }
 
+    /** Evaluates {@code model} on {@code shards}; a {@code model.mhlr} on ND4J, so each engine meets the other. */
     private JsonNode evaluate(Path model, Path shards, String name) throws IOException {
         Path output = directory.resolve("report-" + name);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = EvaluateJob.run(SharedLocalSpark.session(), new String[] {"--model", model.toString(),
-            "--data", shards.toString(), "--output", output.toString(), "--set", "evaluate.batch-size=16"},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true));
+            "--data", shards.toString(), "--output", output.toString(), "--set", "evaluate.batch-size=16",
+            "--set", "evaluate.engine=nd4j"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         return new ObjectMapper().readTree(output.resolve("report.json").toFile());
     }

@@ -21,7 +21,7 @@ final class FaceModels {
      * @throws UsageException when the bytes are neither, or the model's input or output cannot be used
      */
     static FaceModel load(byte[] bytes, String source, OnnxInput defaults) {
-        if (bytes.length >= 4 && ByteBuffer.wrap(bytes).getInt() == MHLR_MAGIC) {
+        if (isMhlr(bytes)) {
             try {
                 return new MhlrFaceModel(InferenceModel.load(bytes));
             } catch (IOException | IllegalArgumentException e) {
@@ -29,5 +29,10 @@ final class FaceModels {
             }
         }
         return new OnnxFaceModel(bytes, source, defaults);
+    }
+
+    /** Whether {@code bytes} start with the magic number of a {@code model.mhlr}. */
+    static boolean isMhlr(byte[] bytes) {
+        return bytes.length >= 4 && ByteBuffer.wrap(bytes).getInt() == MHLR_MAGIC;
     }
 }
