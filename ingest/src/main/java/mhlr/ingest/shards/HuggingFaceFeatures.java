@@ -25,9 +25,15 @@ final class HuggingFaceFeatures {
     static Map<String, String> metadata(MessageType schema) {
         Map<String, Object> features = new LinkedHashMap<>();
         for (Type field : schema.getFields()) {
-            features.put(field.getName(), field.getName().equals(ShardSchema.IMAGE)
-                    ? Map.of("_type", "Image")
-                    : Map.of("dtype", dtype(field), "_type", "Value"));
+            // Ordered maps: Map.of iterates in an order salted per JVM, and the footer must be the same bytes in every one.
+            Map<String, String> feature = new LinkedHashMap<>();
+            if (field.getName().equals(ShardSchema.IMAGE)) {
+                feature.put("_type", "Image");
+            } else {
+                feature.put("dtype", dtype(field));
+                feature.put("_type", "Value");
+            }
+            features.put(field.getName(), feature);
         }
         try {
             return Map.of(ShardSchema.HUGGING_FACE_METADATA,
