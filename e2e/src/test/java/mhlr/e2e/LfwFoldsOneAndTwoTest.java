@@ -38,10 +38,11 @@ class LfwFoldsOneAndTwoTest {
         Path orl = shared == null ? null : Path.of(shared, "orl_faces");
         Assumptions.assumeTrue(lfw != null && Files.isRegularFile(lfw.resolve("pairs.txt"))
                 && Files.isDirectory(orl), "shared data absent (../shared/data): LFW end to end skipped");
-        Path lfwInput = lfwInput(lfw);
+        Path pairs = balancedPairs(lfw);
         Path trainInput = orlInput(orl);
 
-        run("ingest", "--format", "lfw", "--input", lfwInput.toString(), "--output", work.resolve("lfw").toString());
+        run("ingest", "--format", "lfw", "--input", lfw.toString(), "--output", work.resolve("lfw").toString(),
+                "--set", "ingest.pairs-file=" + pairs);
         run("ingest", "--format", "folders", "--input", trainInput.toString(), "--output",
                 work.resolve("orl").toString());
         run("train", "--config", DemoRun.checkout().resolve("conf/demo.conf").toString(),
@@ -59,14 +60,8 @@ class LfwFoldsOneAndTwoTest {
         assertTrue(Files.size(work.resolve("report/roc.png")) > 0, "ROC curve");
     }
 
-    /** Every person folder (as a link) and the balanced pairs file of folds 1 and 2. */
-    private Path lfwInput(Path lfw) throws IOException {
-        Path input = Files.createDirectories(work.resolve("lfw-input"));
-        try (Stream<Path> people = Files.list(lfw)) {
-            for (Path person : people.filter(Files::isDirectory).toList()) {
-                Files.createSymbolicLink(input.resolve(person.getFileName().toString()), person);
-            }
-        }
+    /** The balanced pairs file of folds 1 and 2, beside the test's work (the images stay where they are). */
+    private Path balancedPairs(Path lfw) throws IOException {
         List<String> lines = Files.readAllLines(lfw.resolve("pairs.txt")).subList(1, 1 + PAIRS);
         List<String> balanced = new ArrayList<>();
         balanced.add("10\t60");
@@ -77,16 +72,23 @@ class LfwFoldsOneAndTwoTest {
                 balanced.addAll(official.subList(300 + 60 * part, 300 + 60 * (part + 1)));
             }
         }
-        Files.write(input.resolve("pairs.txt"), balanced);
-        return input;
+        return Files.write(work.resolve("pairs-folds-1-2.txt"), balanced);
     }
 
-    /** ORL's people as identity folders (its README stays out). */
+    /**
+     * ORL's people as identity folders (its README stays out), copied: the ingest reads only regular files under its
+     * input root, and a link out of it is refused as outside_root.
+     */
     private Path orlInput(Path orl) throws IOException {
         Path input = Files.createDirectories(work.resolve("orl-input"));
         try (Stream<Path> people = Files.list(orl)) {
             for (Path person : people.filter(Files::isDirectory).toList()) {
-                Files.createSymbolicLink(input.resolve(person.getFileName().toString()), person);
+                Path copy = Files.createDirectories(input.resolve(person.getFileName().toString()));
+                try (Stream<Path> images = Files.list(person)) {
+                    for (Path image : images.filter(Files::isRegularFile).toList()) {
+                        Files.copy(image, copy.resolve(image.getFileName().toString()));
+                    }
+                }
             }
         }
         return input;

@@ -18,7 +18,7 @@ import mhlr.core.format.LfwPairs;
 /**
  * The experiment's data, decided before anything is trained: the 1,200 pairs of LFW folds 1-2 that are scored, the
  * people that train (LFW-a people named by none of those pairs, plus ORL's 40 subjects), and the inputs of the two
- * {@code bin/ingest} runs that turn them into shards (a folder of symbolic links to the training people and a landmark
+ * {@code bin/ingest} runs that turn them into shards (a folder holding copies of the training people and a landmark
  * file carrying each image's fixed crop, {@link MhlrClaimCrop}; a pairs file and a landmark file for the scored
  * images, read straight from the LFW-a folder).
  *
@@ -134,12 +134,22 @@ final class MhlrClaimData {
     }
 
     /**
-     * Writes the training input of {@code bin/ingest --format landmarks}: {@code work/train-input/} with a symbolic
-     * link per identity folder (the LFW-a people, then ORL's subjects when {@code orl} is given), and the landmark
+     * Writes the training input of {@code bin/ingest --format landmarks}: {@code work/train-input/} with a copy of
+     * each identity folder (the LFW-a people, then ORL's subjects when {@code orl} is given), and the landmark
      * file {@code work/train-landmarks.txt} with one line per image, its source's crop as five points.
      *
      * @return the landmark file
      */
+    /** Copies a folder's regular files: ingest reads only files under its input root, and refuses links out of it. */
+    private static void copyImages(Path folder, Path copy) throws IOException {
+        Files.createDirectories(copy);
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, copy.resolve(file.getFileName().toString()));
+            }
+        }
+    }
+
     static Path writeTrainingInput(Path work, Path lfw, List<String> people, Path orl) {
         Path input = work.resolve("train-input");
         Path landmarkFile = work.resolve("train-landmarks.txt");
@@ -148,7 +158,7 @@ final class MhlrClaimData {
             recreate(input);
             for (String person : people) {
                 Path folder = lfw.resolve(person).toAbsolutePath();
-                Files.createSymbolicLink(input.resolve(person), folder);
+                copyImages(folder, input.resolve(person));
                 for (Path image : files(folder, ".jpg")) {
                     lines.add(MhlrClaimCrop.LFW_A.landmarkLine(person + "/" + image.getFileName()));
                 }
@@ -159,7 +169,7 @@ final class MhlrClaimData {
                     if (people.contains(subject)) {
                         throw new UsageException(orl + ": ORL subject folder " + subject + " clashes with an LFW name");
                     }
-                    Files.createSymbolicLink(input.resolve(subject), folder.toAbsolutePath());
+                    copyImages(folder.toAbsolutePath(), input.resolve(subject));
                     for (Path image : files(folder, ".pgm")) {
                         lines.add(MhlrClaimCrop.ORL.landmarkLine(subject + "/" + image.getFileName()));
                     }
