@@ -121,7 +121,8 @@ public final class EmbedJob {
         }
 
         void run(SparkSession session, ShardSet shards, PrintStream log) {
-            byte[] model = JobInputs.readModel(arguments.required("--model"), hadoop);
+            byte[] model = settings.engine().modelBytes(JobInputs.readModel(arguments.required("--model"), hadoop),
+                    "--model " + arguments.required("--model"));
             log.println(COMMAND + ": --model " + arguments.required("--model") + ": "
                     + Embedder.check(model, "--model " + arguments.required("--model"), settings.onnx()));
             OutputRules<String> rules = OutputRules.<String>builder().overwrite(arguments.has("--overwrite"))
@@ -158,8 +159,7 @@ public final class EmbedJob {
                 columns.add(present.contains(name) ? functions.col(name) : functions.lit(null).as(name));
             }
             return Embedder.embed(JavaSparkContext.fromSparkContext(session.sparkContext()),
-                    rows.select(columns.toArray(Column[]::new)), settings.engine().modelBytes(model, "--model"),
-                    settings.onnx(), settings.batchSize(),
+                    rows.select(columns.toArray(Column[]::new)), model, settings.onnx(), settings.batchSize(),
                     progress.counter(),
                     (row, features) -> new ImageEmbedding(row.getAs(ShardSchema.SOURCE),
                             row.getAs(ShardSchema.IDENTITY), row.getAs(ShardSchema.KEY), row.getAs(ShardSchema.LABEL),

@@ -100,7 +100,8 @@ public final class EvaluateJob {
         void run(Supplier<SparkSession> session, PrintStream log) {
             Optional<Path> embeddings = arguments.optionalPath("--embeddings");
             Configuration hadoop = JobInputs.hadoopConfiguration(config);
-            Optional<byte[]> model = arguments.value("--model").map(location -> JobInputs.readModel(location, hadoop));
+            Optional<byte[]> model = arguments.value("--model").map(location -> settings.engine().modelBytes(
+                    JobInputs.readModel(location, hadoop), "--model " + location));
             model.ifPresent(bytes -> log.println(COMMAND + ": --model " + arguments.required("--model") + ": "
                     + Embedder.check(bytes, "--model " + arguments.required("--model"), settings.onnx())));
             embeddings.ifPresent(file -> {

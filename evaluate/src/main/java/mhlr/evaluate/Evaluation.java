@@ -212,7 +212,7 @@ final class Evaluation {
                 Duration.ofSeconds(10), log)) {
             progress.expect(data.shards().get().manifest().counts().written());
             return Embedder.embed(spark(), spark.read().parquet(data.shards().get().shardPaths()
-                    .toArray(String[]::new)), settings.engine().modelBytes(model, "--model"), settings.onnx(),
+                    .toArray(String[]::new)), model, settings.onnx(),
                     settings.batchSize(), progress.counter())
                     .collect();
         }

@@ -40,7 +40,8 @@ public enum EmbeddingEngine {
 
     /**
      * The bytes to broadcast for {@code model}: an ONNX model as it is; a {@code model.mhlr} as it is on ND4J, or
-     * exported to ONNX for ONNX Runtime.
+     * exported to ONNX for ONNX Runtime. Called once per job, where the model is read, so that the driver's check and
+     * every protocol's embedding use the same bytes.
      *
      * @param source names the file in errors
      */
