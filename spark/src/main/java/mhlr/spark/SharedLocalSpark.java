@@ -5,7 +5,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * One small local SparkSession per JVM for tests and benchmarks: starting Spark costs seconds, so every test
  * class of a module (Surefire runs them in one JVM) shares it. It is stopped when the JVM exits; callers never
- * stop it themselves.
+ * stop it themselves. Like {@link SparkSessions}' local sessions, a task's fatal error fails the task instead of
+ * ending the JVM.
  */
 public final class SharedLocalSpark {
     private static SparkSession session;
@@ -30,6 +31,7 @@ public final class SharedLocalSpark {
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.ui.enabled", "false")
+                    .config(SparkSessions.KILL_ON_FATAL_ERROR_DEPTH, "0")
                     .config("spark.sql.shuffle.partitions", "4")
                     .config("spark.sql.session.timeZone", "UTC")
                     .getOrCreate();

@@ -5,7 +5,8 @@ import java.io.PrintStream;
 /**
  * Runs a command's body and turns its outcome into the exit code of the CLI contract: 0 on success,
  * 2 with the cause for a {@link UsageException}, 1 with a one-line cause for anything else. {@code --help}
- * prints the help and exits 0. Stack traces go to stderr only with {@code MHLR_DEBUG=1}.
+ * prints the help and exits 0. Stack traces go to stderr only with {@code MHLR_DEBUG=1}. An out-of-memory error,
+ * here or in a Spark task, is a failure like any other (exit 1), and its line says how to give the JVM more heap.
  */
 public final class Launcher {
 
@@ -44,7 +45,10 @@ public final class Launcher {
                 debug(failure, err);
                 return ExitCode.USAGE.code();
             }
-            err.println(command + ": failed: " + oneLine(rootCause(failure)));
+            Throwable root = rootCause(failure);
+            err.println(command + ": failed: " + (root instanceof OutOfMemoryError
+                    ? "out of memory (" + oneLine(root) + "); give the JVM more heap, e.g. MHLR_JAVA_OPTS=-Xmx16g"
+                    + " (on a cluster, spark.executor.memory)" : oneLine(root)));
             debug(failure, err);
             return ExitCode.FAILURE.code();
         }
