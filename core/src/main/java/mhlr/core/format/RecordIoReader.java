@@ -1,9 +1,6 @@
 package mhlr.core.format;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
@@ -21,10 +18,17 @@ import mhlr.core.record.SkipReason;
  * <p>For parallel reading (ingest splits the index over Spark tasks) each task opens its own channel and calls
  * {@link #readAt(SeekableByteChannel, long, long, String)} with the offsets of its share of {@link #images()}.
  * A record that does not frame correctly (wrong magic, a length past the end of the file, a broken multi-part
- * record) is a {@link BadRecordException} with {@link SkipReason#BAD_RECORD} and a detail like
+ * record, a payload past {@link #MAX_RECORD_BYTES}) is a {@link BadRecordException} with
+ * {@link SkipReason#BAD_RECORD} and a detail like
  * {@code "train.rec: key 17 at offset 4096: expected magic 0xced7230a, found 0x00000000"}.
  */
 public final class RecordIoReader implements AutoCloseable {
+    /**
+     * The largest payload one record may join to (64 MiB, the cap of every image read): an aligned face is a few
+     * kilobytes, and a crafted header chain must not allocate gigabytes or pass an array's 2 GB limit.
+     */
+    public static final int MAX_RECORD_BYTES = 64 << 20;
+
     private static final int LENGTH_MASK = (1 << 29) - 1;
 
     private final Path rec;
@@ -118,76 +122,79 @@ public final class RecordIoReader implements AutoCloseable {
         return RecordIoRecord.parse(key, offset, readPayloadAt(channel, offset, where), where);
     }
 
-    /** The payload of the record at {@code offset}, its parts joined as dmlc-core joins them. */
+    /**
+     * The payload of the record at {@code offset}, its parts joined as dmlc-core joins them (the magic number
+     * between two parts). Two passes through a {@link ChannelWindow}: the part headers are walked and checked first,
+     * which gives the joined length, then the payload is allocated once and each part copied into its place, so a
+     * record of many parts costs its size and not a copy per part. A record whose joined payload would pass
+     * {@link #MAX_RECORD_BYTES} is refused before anything is allocated.
+     */
     static byte[] readPayloadAt(SeekableByteChannel channel, long offset, String where)
             throws IOException, BadRecordException {
+        ChannelWindow window = new ChannelWindow(channel);
         long size = channel.size();
-        ByteBuffer header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-        byte[] payload = null;
-        int length = 0;
+        long length = 0;
         long position = offset;
         for (int part = 0; ; part++) {
-            if (position < 0 || position + 8 > size) {
-                throw bad(where, "the record header at offset " + position + " runs past the end of the file ("
-                        + size + " bytes)");
-            }
-            readFully(channel, header.clear(), position);
-            int magic = header.getInt(0);
-            int lrecord = header.getInt(4);
-            if (magic != RecordIoWriter.MAGIC) {
-                throw bad(where, String.format("expected magic 0xced7230a at offset %d, found 0x%08x", position,
-                        magic));
-            }
+            int lrecord = checkedHeader(window, size, position, part, where);
             int continuation = lrecord >>> 29;
-            int partLength = lrecord & LENGTH_MASK;
-            if (part == 0 && (continuation == 2 || continuation == 3)) {
-                throw bad(where, "the offset points into the middle of a multi-part record (continuation flag "
-                        + continuation + ")");
+            long partLength = lrecord & LENGTH_MASK;
+            length += partLength + (continuation == 1 || continuation == 2 ? 4 : 0);
+            if (length > MAX_RECORD_BYTES) {
+                throw bad(where, String.format("the record passes the cap of %,d bytes for one record (%,d bytes"
+                        + " after %,d part(s))", MAX_RECORD_BYTES, length, part + 1));
             }
-            if (part > 0 && continuation != 2 && continuation != 3) {
-                throw bad(where, "part " + (part + 1) + " of a multi-part record has continuation flag "
-                        + continuation + " instead of 2 or 3");
-            }
-            if (continuation > 3) {
-                throw bad(where, "continuation flag " + continuation + " is not 0-3");
-            }
-            if (position + 8 + partLength > size) {
-                throw bad(where, "lrecord announces " + partLength + " payload bytes but only "
-                        + (size - position - 8) + " remain in the file");
-            }
-            int needed = length + partLength + (continuation == 1 || continuation == 2 ? 4 : 0);
-            payload = payload == null ? new byte[needed] : Arrays.copyOf(payload, needed);
-            readFully(channel, ByteBuffer.wrap(payload, length, partLength), position + 8);
-            length += partLength;
             position += 8 + ((partLength + 3L) & ~3L);
             if (continuation == 0 || continuation == 3) {
-                return payload;
+                break;
             }
-            RecordIoWriter.putInt(payload, length, RecordIoWriter.MAGIC);
-            length += 4;
         }
+        byte[] payload = new byte[(int) length];
+        int filled = 0;
+        position = offset;
+        while (filled < payload.length) {
+            int partLength = window.readInt(position + 4) & LENGTH_MASK;
+            window.read(position + 8, payload, filled, partLength);
+            filled += partLength;
+            if (filled < payload.length) {
+                RecordIoWriter.putInt(payload, filled, RecordIoWriter.MAGIC);
+                filled += 4;
+            }
+            position += 8 + ((partLength + 3L) & ~3L);
+        }
+        return payload;
     }
 
-    private static void readFully(SeekableByteChannel channel, ByteBuffer buffer, long position) throws IOException {
-        if (channel instanceof FileChannel file) {
-            long at = position;
-            while (buffer.hasRemaining()) {
-                int n = file.read(buffer, at);
-                if (n < 0) {
-                    throw new EOFException("end of file at " + at);
-                }
-                at += n;
-            }
-            return;
+    /** Reads and checks the header of part {@code part} (0-based) at {@code position}; returns its lrecord. */
+    private static int checkedHeader(ChannelWindow window, long size, long position, int part, String where)
+            throws IOException, BadRecordException {
+        if (position < 0 || position + 8 > size) {
+            throw bad(where, "the record header at offset " + position + " runs past the end of the file ("
+                    + size + " bytes)");
         }
-        synchronized (channel) {
-            channel.position(position);
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer) < 0) {
-                    throw new EOFException("end of file at " + channel.position());
-                }
-            }
+        int magic = window.readInt(position);
+        int lrecord = window.readInt(position + 4);
+        if (magic != RecordIoWriter.MAGIC) {
+            throw bad(where, String.format("expected magic 0xced7230a at offset %d, found 0x%08x", position, magic));
         }
+        int continuation = lrecord >>> 29;
+        long partLength = lrecord & LENGTH_MASK;
+        if (part == 0 && (continuation == 2 || continuation == 3)) {
+            throw bad(where, "the offset points into the middle of a multi-part record (continuation flag "
+                    + continuation + ")");
+        }
+        if (part > 0 && continuation != 2 && continuation != 3) {
+            throw bad(where, "part " + (part + 1) + " of a multi-part record has continuation flag "
+                    + continuation + " instead of 2 or 3");
+        }
+        if (continuation > 3) {
+            throw bad(where, "continuation flag " + continuation + " is not 0-3");
+        }
+        if (position + 8 + partLength > size) {
+            throw bad(where, "lrecord announces " + partLength + " payload bytes but only "
+                    + (size - position - 8) + " remain in the file");
+        }
+        return lrecord;
     }
 
     private static BadRecordException bad(String where, String what) {

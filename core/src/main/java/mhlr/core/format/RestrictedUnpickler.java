@@ -41,6 +41,12 @@ import mhlr.core.cli.UsageException;
  * included, stops the read with a {@link UsageException} naming the file, the opcode and its byte offset. It
  * therefore never looks up a class or calls anything: the result is made of {@code byte[]}, {@link Boolean},
  * {@link List} and {@code Object[]} (tuples) only.
+ *
+ * <p>A memo fetch (BINGET, LONG_BINGET: two or five bytes) puts a second reference to an object on the stack, and
+ * whoever writes the result out writes its bytes again: a small file fetching one large byte string a hundred
+ * thousand times would expand to gigabytes. A verification {@code .bin} stores each image once, so byte strings
+ * fetched from the memo may add at most as many bytes as the file holds (the result holds at most twice the
+ * file's bytes); a pickle that fetches more is refused naming the file and the offset.
  */
 final class RestrictedUnpickler {
     /** Stands for a MARK on the stack. */
@@ -52,6 +58,8 @@ final class RestrictedUnpickler {
     private final List<Object> stack = new ArrayList<>();
     private final Map<Long, Object> memo = new HashMap<>();
     private long offset;
+    /** Bytes of the byte strings fetched from the memo so far (each fetch counted again). */
+    private long fetchedBytes;
 
     /**
      * @param in the pickle, buffered by the caller
@@ -130,6 +138,14 @@ final class RestrictedUnpickler {
         Object value = memo.get(key);
         if (value == null) {
             throw refuse(at, "memo entry " + key + " is read before it is written");
+        }
+        if (value instanceof byte[] bytes) {
+            fetchedBytes += bytes.length;
+            if (fetchedBytes > limit) {
+                throw refuse(at, String.format("memo fetches repeat byte strings for %,d bytes, more than the file's"
+                        + " %,d bytes: a verification .bin stores each image once, and this pickle would expand"
+                        + " far beyond its size", fetchedBytes, limit));
+            }
         }
         return value;
     }

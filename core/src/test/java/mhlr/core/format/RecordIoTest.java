@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import mhlr.core.cli.UsageException;
@@ -124,6 +127,46 @@ class RecordIoTest {
             BadRecordException middle = assertThrows(BadRecordException.class,
                     () -> RecordIoReader.readAt(channel, 36, 1, "train.rec"));
             assertTrue(middle.detail().contains("middle of a multi-part record"), middle.detail());
+        }
+    }
+
+    @Test
+    void aRecordOfTwoHundredThousandPartsIsJoinedWithoutACopyPerPart() throws Exception {
+        int parts = 200_000;
+        ByteBuffer file = ByteBuffer.allocate(8 + 24 + 12 * (parts - 1)).order(ByteOrder.LITTLE_ENDIAN);
+        file.putInt(RecordIoWriter.MAGIC).putInt(1 << 29 | 24).putInt(0).putFloat(3f).putLong(0).putLong(0);
+        for (int part = 1; part < parts; part++) {
+            file.putInt(RecordIoWriter.MAGIC).putInt((part == parts - 1 ? 3 : 2) << 29 | 4).putInt(part);
+        }
+        Files.write(rec(), file.array());
+        Files.writeString(idx(), "1\t0\n");
+
+        RecordIoRecord record = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            try (RecordIoReader reader = RecordIoReader.open(rec(), idx())) {
+                return reader.read(1);
+            }
+        });
+        assertEquals(3f, record.label());
+        assertEquals(8 * (parts - 1), record.image().length, "each part's 4 bytes after the magic that joins it");
+        assertArrayEquals(MAGIC_BYTES, Arrays.copyOfRange(record.image(), 0, 4));
+        assertEquals(parts - 1, ByteBuffer.wrap(record.image()).order(ByteOrder.LITTLE_ENDIAN)
+                .getInt(record.image().length - 4));
+    }
+
+    @Test
+    void aRecordPastTheCapIsRefusedNamingTheFileAndOffsetBeforeItIsAllocated() throws Exception {
+        long claimed = RecordIoReader.MAX_RECORD_BYTES + 4L;
+        try (FileChannel channel = FileChannel.open(rec(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(RecordIoWriter.MAGIC)
+                    .putInt((int) claimed).flip());
+            channel.write(ByteBuffer.allocate(1), 8 + claimed);
+        }
+        Files.writeString(idx(), "1\t0\n");
+        try (RecordIoReader reader = RecordIoReader.open(rec(), idx())) {
+            BadRecordException e = assertThrows(BadRecordException.class, () -> reader.read(1));
+            assertEquals(SkipReason.BAD_RECORD, e.reason());
+            assertTrue(e.detail().startsWith(rec() + ": key 1 at offset 0: the record passes the cap of 67,108,864"
+                    + " bytes"), e.detail());
         }
     }
 

@@ -166,6 +166,36 @@ class VerificationBinTest {
     }
 
     @Test
+    void aMemoBombThatFetchesOneLargeImageOverAndOverIsRefusedNamingTheFile() {
+        byte[] bomb = memoBomb(100_000, 49_999);
+        assertTrue(bomb.length < 300_000, "a small file: " + bomb.length + " bytes");
+        UsageException e = assertThrows(UsageException.class, () -> read(bomb));
+        assertTrue(e.getMessage().startsWith("evil.bin: byte ") && e.getMessage().contains("memo fetches repeat"),
+                e.getMessage());
+    }
+
+    /**
+     * A pickle of {@code ([image, image, ...], [True, ...])} whose one {@code imageBytes} image is stored once and
+     * fetched from the memo {@code fetches} times (two bytes each): {@code imageBytes * fetches} bytes of images.
+     */
+    static byte[] memoBomb(int imageBytes, int fetches) {
+        ByteArrayOutputStream pickle = new ByteArrayOutputStream();
+        pickle.writeBytes(new byte[] {(byte) 0x80, 4, ']', '(', 'B', (byte) imageBytes, (byte) (imageBytes >> 8),
+            (byte) (imageBytes >> 16), (byte) (imageBytes >> 24)});
+        pickle.writeBytes(new byte[imageBytes]);
+        pickle.writeBytes(new byte[] {'q', 0});
+        for (int i = 0; i < fetches; i++) {
+            pickle.writeBytes(new byte[] {'h', 0});
+        }
+        pickle.writeBytes(new byte[] {'e', ']', '('});
+        for (int i = 0; i < (fetches + 1) / 2; i++) {
+            pickle.write(0x88);
+        }
+        pickle.writeBytes(new byte[] {'e', (byte) 0x86, '.'});
+        return pickle.toByteArray();
+    }
+
+    @Test
     void foldsAreContiguousLikeScikitLearnKFold() {
         VerificationBin bin = content("24:1");
         int[] folds = new int[12];
