@@ -7,6 +7,8 @@ import java.awt.image.BufferedImage;
  *
  * @param format what the bytes were
  * @param image the pixels, packed TYPE_3BYTE_BGR
+ * @param subsampling the decoded image holds every {@code subsampling}-th pixel of every {@code subsampling}-th
+ *     row of the file's image (1: all of them); pixel {@code (x, y)} is the file's {@code (x * s, y * s)}
  */
-public record DecodedImage(ImageFormat format, BufferedImage image) {
+public record DecodedImage(ImageFormat format, BufferedImage image, int subsampling) {
 }

@@ -15,6 +15,12 @@ import mhlr.core.record.SkipReason;
  *   <li>Without, the image is taken as a face crop and stretched to 112x112 ({@link FaceAligner#resize}).</li>
  * </ul>
  * Re-encoded faces are JPEG quality 95.
+ *
+ * <p>A large image is decoded subsampled ({@link ImageDecoder#read(byte[], String, Subsampling)}): one pixel in n
+ * each way, n as large as leaves at least {@value #KEPT_PER_FACE_PIXEL} decoded pixels across each pixel of the face
+ * (from the image's size when resizing, from the landmarks' scale when aligning), with the landmarks divided by n.
+ * An image whose smaller side is under 896 pixels (resized) or whose face is under 8 times the template's size
+ * (aligned) is decoded whole, so what is stored for it does not change.
  */
 public final class FacePreparation {
     /** JPEG quality of re-encoded faces. */
@@ -22,6 +28,9 @@ public final class FacePreparation {
 
     /** How far (pixels, at any template point) landmarks may sit from the template and still count as aligned. */
     private static final double ALIGNED_TOLERANCE = 0.5;
+
+    /** Decoded pixels left across one pixel of the 112x112 face, at least, when a large image is subsampled. */
+    private static final int KEPT_PER_FACE_PIXEL = 4;
 
     private FacePreparation() {
     }
@@ -36,10 +45,12 @@ public final class FacePreparation {
      *     landmarks are unusable ({@link SkipReason#BAD_LANDMARK_LINE})
      */
     public static byte[] prepare(byte[] bytes, float[] landmarksOrNull, String source) throws BadRecordException {
-        DecodedImage decoded = ImageDecoder.read(bytes, source);
+        DecodedImage decoded = ImageDecoder.read(bytes, source, (width, height) -> step(width, height,
+                landmarksOrNull));
         BufferedImage image = decoded.image();
+        int step = decoded.subsampling();
         boolean storable = decoded.format() == ImageFormat.JPEG || decoded.format() == ImageFormat.PNG;
-        boolean faceSized = image.getWidth() == FaceAligner.SIZE && image.getHeight() == FaceAligner.SIZE;
+        boolean faceSized = step == 1 && image.getWidth() == FaceAligner.SIZE && image.getHeight() == FaceAligner.SIZE;
         if (landmarksOrNull == null) {
             return storable && faceSized ? bytes : ImageEncoder.jpeg(FaceAligner.resize(image), JPEG_QUALITY);
         }
@@ -51,11 +62,41 @@ public final class FacePreparation {
             return bytes;
         }
         try {
-            return ImageEncoder.jpeg(FaceAligner.align(image, landmarksOrNull), JPEG_QUALITY);
+            return ImageEncoder.jpeg(FaceAligner.align(image, step == 1 ? landmarksOrNull
+                    : subsampled(landmarksOrNull, step)), JPEG_QUALITY);
         } catch (IllegalArgumentException e) {
             throw new BadRecordException(SkipReason.BAD_LANDMARK_LINE, source + ": landmarks cannot align the face: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One pixel in how many, each way, a {@code width x height} image needs to be decoded: as many as leave
+     * {@link #KEPT_PER_FACE_PIXEL} decoded pixels across each face pixel; 1 when the landmarks cannot say.
+     */
+    static int step(int width, int height, float[] landmarksOrNull) {
+        double facePixelsPerImagePixel;
+        if (landmarksOrNull == null) {
+            facePixelsPerImagePixel = Math.max((double) FaceAligner.SIZE / width, (double) FaceAligner.SIZE / height);
+        } else {
+            try {
+                double[] transform = FaceAligner.similarityTransform(landmarksOrNull);
+                facePixelsPerImagePixel = Math.hypot(transform[0], transform[3]);
+            } catch (IllegalArgumentException unusable) {
+                return 1;
+            }
+        }
+        double step = Math.floor(1 / (KEPT_PER_FACE_PIXEL * facePixelsPerImagePixel));
+        return step >= 2 ? (int) Math.min(step, Math.max(width, height)) : 1;
+    }
+
+    /** Landmarks in the pixels of the image decoded one pixel in {@code step} each way. */
+    private static float[] subsampled(float[] landmarks, int step) {
+        float[] scaled = new float[landmarks.length];
+        for (int i = 0; i < landmarks.length; i++) {
+            scaled[i] = landmarks[i] / step;
+        }
+        return scaled;
     }
 
     private static boolean onTemplate(float[] landmarks) {

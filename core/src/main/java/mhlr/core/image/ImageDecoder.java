@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import mhlr.core.record.BadRecordException;
 import mhlr.core.record.SkipReason;
@@ -27,11 +28,20 @@ import mhlr.core.record.SkipReason;
  * harmless warning about extraneous bytes before a marker (common in camera files) is accepted. Damage inside
  * entropy-coded data that the decoder does not notice cannot be told from a real picture.
  *
+ * <p>Memory is budgeted from the header, before any pixel is decoded: a header claiming more than
+ * {@link #MAX_PIXELS} is {@link SkipReason#CORRUPT_IMAGE}; a caller that needs fewer pixels (ingest, whose faces
+ * are 112x112) passes a {@link Subsampling} and the readers decode only every n-th pixel of every n-th row
+ * (ImageIO's source subsampling: a 10000x10000 JPEG of 1.2 MB costs a few MB of heap, not 300 MB); an image that
+ * would still decode to more than {@link #MAX_DECODED_PIXELS} is {@link SkipReason#IMAGE_TOO_LARGE}.
+ *
  * <p>Each exception's detail starts with the {@code source} given, e.g. {@code "a/b.jpg: JPEG ends ..."}.
  */
 public final class ImageDecoder {
     /** Larger images are refused as corrupt rather than risking the heap (a broken header can claim anything). */
     static final long MAX_PIXELS = 100_000_000L;
+
+    /** The pixels one image may decode to (75 MB as packed BGR): a 24-megapixel photo still decodes whole. */
+    public static final long MAX_DECODED_PIXELS = 25_000_000L;
 
     private static final ThreadLocal<Readers> READERS = ThreadLocal.withInitial(Readers::new);
 
@@ -45,6 +55,15 @@ public final class ImageDecoder {
 
     /** Like {@link #decode} and also says which format the bytes were. */
     public static DecodedImage read(byte[] bytes, String source) throws BadRecordException {
+        return read(bytes, source, Subsampling.NONE);
+    }
+
+    /**
+     * Like {@link #read(byte[], String)}, decoding every n-th pixel of every n-th row, where {@code subsampling}
+     * chooses n from the header's width and height.
+     */
+    public static DecodedImage read(byte[] bytes, String source, Subsampling subsampling)
+            throws BadRecordException {
         if (bytes.length == 0) {
             throw new BadRecordException(SkipReason.EMPTY_FILE, source + ": the file is empty (0 bytes)");
         }
@@ -54,13 +73,30 @@ public final class ImageDecoder {
                     + " the file starts with " + firstBytes(bytes));
         }
         ImageFormat format = detected.get();
-        BufferedImage image = format == ImageFormat.PGM ? PgmReader.read(bytes, source) : readImageIo(format, bytes,
-                source);
-        return new DecodedImage(format, BgrImages.packed(image));
+        if (format == ImageFormat.PGM) {
+            return new DecodedImage(format, BgrImages.packed(PgmReader.read(bytes, source)), 1);
+        }
+        int[] step = new int[1];
+        BufferedImage image = readImageIo(format, bytes, source, subsampling, step);
+        return new DecodedImage(format, BgrImages.packed(image), step[0]);
     }
 
-    private static BufferedImage readImageIo(ImageFormat format, byte[] bytes, String source)
+    /**
+     * Refuses an image of {@code width x height} that would decode, one pixel in {@code step} each way, to more than
+     * {@link #MAX_DECODED_PIXELS}.
+     */
+    static void checkBudget(ImageFormat format, int width, int height, int step, String source)
             throws BadRecordException {
+        long decoded = (long) ((width + step - 1) / step) * ((height + step - 1) / step);
+        if (decoded > MAX_DECODED_PIXELS) {
+            throw new BadRecordException(SkipReason.IMAGE_TOO_LARGE, String.format(Locale.ROOT, "%s: %s of %dx%d"
+                    + " pixels would decode to %,d pixels%s, more than the budget of %,d per image", source, format,
+                    width, height, decoded, step > 1 ? " at 1 in " + step : "", MAX_DECODED_PIXELS));
+        }
+    }
+
+    private static BufferedImage readImageIo(ImageFormat format, byte[] bytes, String source, Subsampling subsampling,
+            int[] step) throws BadRecordException {
         Readers readers = READERS.get();
         ImageReader reader = readers.get(format);
         List<String> warnings = readers.warnings;
@@ -69,12 +105,21 @@ public final class ImageDecoder {
         boolean failed = true;
         try {
             reader.setInput(new ByteArrayImageInputStream(bytes), true, true);
-            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            long pixels = (long) width * height;
             if (pixels > MAX_PIXELS || pixels <= 0) {
                 throw new BadRecordException(SkipReason.CORRUPT_IMAGE, String.format("%s: %s header claims %dx%d"
-                        + " pixels", source, format, reader.getWidth(0), reader.getHeight(0)));
+                        + " pixels", source, format, width, height));
             }
-            image = reader.read(0, null);
+            step[0] = Math.max(1, subsampling.step(width, height));
+            checkBudget(format, width, height, step[0], source);
+            ImageReadParam param = null;
+            if (step[0] > 1) {
+                param = reader.getDefaultReadParam();
+                param.setSourceSubsampling(step[0], step[0], 0, 0);
+            }
+            image = reader.read(0, param);
             failed = false;
         } catch (IOException | RuntimeException e) {
             throw failure(format, bytes, source, e);

@@ -38,6 +38,7 @@ final class PgmReader {
         }
         int samples = width * height;
         requirePixelBytes(binary, samples, maxValue, width, height);
+        ImageDecoder.checkBudget(ImageFormat.PGM, width, height, 1, source);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         byte[] out = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         if (binary) {

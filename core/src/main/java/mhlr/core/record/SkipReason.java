@@ -13,7 +13,8 @@ public enum SkipReason {
     DUPLICATE("exact duplicate of a written image"),
     FILTERED("left out by a filter"),
     OUTSIDE_ROOT("names a file outside the input root"),
-    NOT_A_REGULAR_FILE("not a regular file (a device, pipe or socket)");
+    NOT_A_REGULAR_FILE("not a regular file (a device, pipe or socket)"),
+    IMAGE_TOO_LARGE("image would decode to more pixels than the budget");
 
     private final String description;
 

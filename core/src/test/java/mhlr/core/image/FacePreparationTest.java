@@ -65,4 +65,37 @@ class FacePreparationTest {
                 () -> FacePreparation.prepare(photo, new float[4], "p.png"));
         assertEquals(SkipReason.BAD_LANDMARK_LINE, shortList.reason());
     }
+
+    @Test
+    void aTenThousandPixelSquareJpegBecomesA112FaceFromASubsampledDecodeInAFewMegabytes() throws Exception {
+        byte[] huge = HugeJpeg.bytes();
+        float[] landmarks = FaceAligner.template();
+        for (int i = 0; i < landmarks.length; i++) {
+            landmarks[i] *= HugeJpeg.SIDE / 112f;
+        }
+        for (float[] given : new float[][] {null, landmarks}) {
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            byte[] stored = FacePreparation.prepare(huge, given, "huge.jpg");
+            long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(allocated < 20_000_000, "allocated " + allocated + " bytes for a " + huge.length + "-byte file");
+            BufferedImage face = ImageDecoder.decode(stored, "s");
+            assertEquals(112, face.getWidth());
+            int left = BgrImages.data(face)[3 * (56 * 112 + 4)] & 0xff;
+            int right = BgrImages.data(face)[3 * (56 * 112 + 107)] & 0xff;
+            assertTrue(left < 20 && right > 235, "the ramp runs dark to light: " + left + " .. " + right);
+        }
+    }
+
+    @Test
+    void aSmallImageIsDecodedWholeAndALargeOneOneInNEachWay() {
+        assertEquals(1, FacePreparation.step(250, 250, null));
+        assertEquals(1, FacePreparation.step(895, 4000, null));
+        assertEquals(2, FacePreparation.step(896, 896, null));
+        assertEquals(22, FacePreparation.step(10_000, 10_000, null));
+        assertEquals(1, FacePreparation.step(10_000, 10_000, FaceAligner.template()), "a 112-pixel face");
+        assertEquals(1, FacePreparation.step(10_000, 10_000, new float[10]), "unusable landmarks say nothing");
+    }
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 }

@@ -89,6 +89,20 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aHugeJpegDecodedWholeIsRefusedFromItsHeaderAsTooLargeBeforeAnyPixelIsAllocated() {
+        byte[] huge = HugeJpeg.bytes();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        BadRecordException e = assertThrows(BadRecordException.class, () -> ImageDecoder.decode(huge, "huge.jpg"));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(SkipReason.IMAGE_TOO_LARGE, e.reason(), e.detail());
+        assertTrue(e.detail().startsWith("huge.jpg: JPEG of 10000x10000 pixels would decode to 100,000,000 pixels,"
+                + " more than the budget of 25,000,000"), e.detail());
+        assertTrue(allocated < 10_000_000, "allocated " + allocated + " bytes");
+    }
+
+    @Test
     void emptyBytesAreAnEmptyFileAndTextIsNotAnImage() {
         BadRecordException empty = assertThrows(BadRecordException.class, () -> ImageDecoder.decode(new byte[0], "e"));
         assertEquals(SkipReason.EMPTY_FILE, empty.reason());
