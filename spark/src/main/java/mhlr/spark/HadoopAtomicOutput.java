@@ -10,7 +10,9 @@ import mhlr.core.output.OutputRules;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * An output directory on any Hadoop file system (local paths, {@code hdfs://}, {@code s3a://}) that appears
@@ -20,6 +22,11 @@ import org.apache.hadoop.fs.Path;
  * final rename that replaces an existing output only with {@code --overwrite} and only when it is this command's.
  * A failed run calls {@link #close()} and leaves nothing; a killed run leaves only the hidden staging directory,
  * which the next run on the output removes.
+ *
+ * <p>Spark tasks write their files under a hidden attempt name ({@link #attemptName}) and rename them when complete,
+ * so a retried or speculative task never leaves half a file under the real name. A killed or failed attempt may
+ * still leave its attempt file behind: {@link #commit()} deletes every such file in the staging directory first,
+ * so only the files of successful attempts are committed.
  *
  * <p>The rename is atomic on local file systems and HDFS. On object stores (S3A) a directory rename copies
  * file by file and the lock file is not exclusive, so a reader that checks the manifest against the files
@@ -33,6 +40,9 @@ import org.apache.hadoop.fs.Path;
  * }</pre>
  */
 public final class HadoopAtomicOutput implements AutoCloseable {
+    /** What marks a task attempt's file: {@code .NAME.attempt-ID}. */
+    public static final String ATTEMPT_MARK = ".attempt-";
+
     private final FileSystem fileSystem;
     private final OutputCommit<Path> commit;
 
@@ -95,8 +105,31 @@ public final class HadoopAtomicOutput implements AutoCloseable {
         return fileSystem;
     }
 
-    /** Makes the staging directory the output (see {@link OutputCommit#commit()}). */
+    /** The hidden name under which task attempt {@code attempt} writes the file {@code name} until it is complete. */
+    public static String attemptName(String name, String attempt) {
+        return "." + name + ATTEMPT_MARK + attempt;
+    }
+
+    /**
+     * Deletes the files that killed or failed task attempts left in the staging directory, then makes the staging
+     * directory the output (see {@link OutputCommit#commit()}).
+     */
     public void commit() {
+        try {
+            RemoteIterator<LocatedFileStatus> files = fileSystem.listFiles(commit.staging(), true);
+            List<Path> leftovers = new ArrayList<>();
+            while (files.hasNext()) {
+                Path file = files.next().getPath();
+                if (file.getName().startsWith(".") && file.getName().contains(ATTEMPT_MARK)) {
+                    leftovers.add(file);
+                }
+            }
+            for (Path leftover : leftovers) {
+                fileSystem.delete(leftover, false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear task attempts' files from " + commit.staging(), e);
+        }
         commit.commit();
     }
 

@@ -15,9 +15,9 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>On a local master the executor is this JVM, and Spark's executor ends the JVM (exit 52 on an out-of-memory
  * error) when a task dies of a fatal error: no one-line cause, no exit code of the CLI contract, the staging
- * directory left behind. Local sessions therefore set {@code spark.executor.killOnFatalError.depth} to 0: the task fails like
- * any other, the job fails with the error as its cause, and the command exits 1 after removing its staging. On a
- * cluster an executor that dies this way is lost and the driver fails the job the same way.
+ * directory left behind. Local sessions therefore set {@code spark.executor.killOnFatalError.depth} to 0: the task
+ * fails like any other, the job fails with the error as its cause, and the command exits 1 after removing its
+ * staging. On a cluster an executor that dies this way is lost and the driver fails the job the same way.
  */
 public final class SparkSessions {
     /** The environment variable the bin launcher fills with the job's jar and its dependencies (comma-separated). */

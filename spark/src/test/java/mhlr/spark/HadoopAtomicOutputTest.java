@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import mhlr.core.cli.UsageException;
 import mhlr.core.output.OutputRules;
@@ -47,6 +48,23 @@ class HadoopAtomicOutputTest {
                 () -> HadoopAtomicOutput.begin(target.toString(), rules(true), new Configuration()));
         assertTrue(notOurs.getMessage().contains("not an output of this command"), notOurs.getMessage());
         assertTrue(Files.exists(target.resolve("a.txt")));
+    }
+
+    @Test
+    void filesLeftByKilledTaskAttemptsAreNotCommittedWithTheOutput() throws IOException {
+        Path target = temporary.resolve("out");
+        try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(target.toString(), rules(false),
+                new Configuration())) {
+            output.writeFile("shard-00000.parquet", new byte[] {1});
+            output.writeFile(HadoopAtomicOutput.attemptName("shard-00000.parquet", "7"), new byte[] {2});
+            output.writeFile("parts/" + HadoopAtomicOutput.attemptName("part-00001.rec", "12"), new byte[] {3});
+            output.writeFile(".hidden-but-ours", new byte[] {4});
+            output.commit();
+        }
+        try (Stream<Path> files = Files.walk(target)) {
+            assertEquals(List.of("", ".hidden-but-ours", "parts", "shard-00000.parquet"), files
+                    .map(file -> target.relativize(file).toString()).sorted().toList());
+        }
     }
 
     @Test

@@ -36,8 +36,8 @@ final class HugeJpeg {
             for (int x = 0; x < SIDE; x++) {
                 row[x] = (byte) (x * 256 / SIDE);
             }
-            WritableRaster raster = Raster.createWritableRaster(new ComponentSampleModel(DataBuffer.TYPE_BYTE, SIDE, SIDE, 1, 0,
-                    new int[] {0}), new DataBufferByte(row, SIDE), new Point(0, 0));
+            WritableRaster raster = Raster.createWritableRaster(new ComponentSampleModel(DataBuffer.TYPE_BYTE, SIDE,
+                    SIDE, 1, 0, new int[] {0}), new DataBufferByte(row, SIDE), new Point(0, 0));
             ComponentColorModel grey = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), false,
                     false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
             BufferedImage image = new BufferedImage(grey, raster, false, null);
