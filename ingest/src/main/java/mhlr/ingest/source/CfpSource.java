@@ -29,8 +29,8 @@ public final class CfpSource implements EvaluationSource {
     @Override
     public SourceRecords read(SourceContext context) {
         Path root = context.inputDirectory();
-        try {
-            protocol = CfpProtocol.read(DriverFiles.localRoot(context.fileSystem(), root, "Protocol"));
+        try (DriverCopy local = DriverFiles.localRoot(context.fileSystem(), root, "Protocol")) {
+            protocol = CfpProtocol.read(local.path());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the CFP protocol under " + root, e);
         }

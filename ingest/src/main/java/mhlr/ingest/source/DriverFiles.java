@@ -11,23 +11,28 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 /**
  * Protocol and index files for core's readers, which read local files: a local file is used where it is; a file
  * on HDFS or S3 is copied once into a temporary file on the driver (they are small next to the images: IJB-C's
- * pair list, the largest, is a few hundred MB).
+ * pair list, the largest, is a few hundred MB). Each is a {@link DriverCopy} the caller closes once read, which
+ * deletes a temporary copy.
  */
 final class DriverFiles {
     private DriverFiles() {
     }
 
     /** A local path holding the file's bytes. */
-    static java.nio.file.Path local(FileSystem fileSystem, Path file) {
-        if (fileSystem instanceof LocalFileSystem || fileSystem instanceof RawLocalFileSystem) {
-            return java.nio.file.Path.of(fileSystem.makeQualified(file).toUri());
+    static DriverCopy local(FileSystem fileSystem, Path file) {
+        if (isLocal(fileSystem)) {
+            return DriverCopy.original(java.nio.file.Path.of(fileSystem.makeQualified(file).toUri()));
         }
+        DriverCopy copy = null;
         try {
-            java.nio.file.Path copy = Files.createTempFile("mhlr-ingest-", "-" + file.getName());
-            copy.toFile().deleteOnExit();
-            fileSystem.copyToLocalFile(false, file, new Path(copy.toUri()), true);
-            return copy;
+            copy = DriverCopy.temporary(Files.createTempDirectory("mhlr-ingest-"));
+            DriverCopy local = copy.resolve(file.getName());
+            fileSystem.copyToLocalFile(false, file, new Path(local.path().toUri()), true);
+            return local;
         } catch (IOException e) {
+            if (copy != null) {
+                copy.close();
+            }
             throw new UncheckedIOException("cannot copy " + file + " to the driver", e);
         }
     }
@@ -36,18 +41,22 @@ final class DriverFiles {
      * A local directory with {@code root}'s subdirectory {@code child} in it (the protocol files of CFP or IJB):
      * {@code root} itself when local, else a temporary copy of that subdirectory.
      */
-    static java.nio.file.Path localRoot(FileSystem fileSystem, Path root, String child) {
+    static DriverCopy localRoot(FileSystem fileSystem, Path root, String child) {
         if (isLocal(fileSystem)) {
-            return java.nio.file.Path.of(fileSystem.makeQualified(root).toUri());
+            return DriverCopy.original(java.nio.file.Path.of(fileSystem.makeQualified(root).toUri()));
         }
+        DriverCopy copy = null;
         try {
-            java.nio.file.Path copy = Files.createTempDirectory("mhlr-ingest-");
+            copy = DriverCopy.temporary(Files.createTempDirectory("mhlr-ingest-"));
             Path source = new Path(root, child);
             if (fileSystem.exists(source)) {
-                fileSystem.copyToLocalFile(false, source, new Path(copy.resolve(child).toUri()), true);
+                fileSystem.copyToLocalFile(false, source, new Path(copy.path().resolve(child).toUri()), true);
             }
             return copy;
         } catch (IOException e) {
+            if (copy != null) {
+                copy.close();
+            }
             throw new UncheckedIOException("cannot copy " + new Path(root, child) + " to the driver", e);
         }
     }

@@ -33,10 +33,9 @@ public final class IjbSource implements EvaluationSource {
     @Override
     public SourceRecords read(SourceContext context) {
         Path root = context.inputDirectory();
-        try {
-            java.nio.file.Path local = DriverFiles.localRoot(context.fileSystem(), root, IjbMeta.META);
-            meta = IjbMeta.read(local, context.settings().protocolSetting());
-            identification = IjbIdentificationMeta.read(local.resolve(IjbMeta.META), meta.name());
+        try (DriverCopy local = DriverFiles.localRoot(context.fileSystem(), root, IjbMeta.META)) {
+            meta = IjbMeta.read(local.path(), context.settings().protocolSetting());
+            identification = IjbIdentificationMeta.read(local.path().resolve(IjbMeta.META), meta.name());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the IJB meta files under " + root, e);
         }

@@ -19,8 +19,8 @@ final class LandmarkLines {
     /** Reads the file, refusing a missing one with the config key that names it. */
     static LandmarkFile read(SourceContext context, Path file, String key) {
         context.requireFile(file, "the landmark file (" + key + ")");
-        try {
-            return LandmarkFile.read(DriverFiles.local(context.fileSystem(), file));
+        try (DriverCopy local = DriverFiles.local(context.fileSystem(), file)) {
+            return LandmarkFile.read(local.path());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -34,8 +34,8 @@ public final class LfwSource implements EvaluationSource {
         Path root = context.inputDirectory();
         Path pairsFile = context.requireFile(context.resolve(context.settings().pairsFile()),
                 "the LFW pairs file (ingest.pairs-file)");
-        try {
-            pairs = LfwPairs.read(DriverFiles.local(context.fileSystem(), pairsFile));
+        try (DriverCopy local = DriverFiles.local(context.fileSystem(), pairsFile)) {
+            pairs = LfwPairs.read(local.path());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + pairsFile, e);
         }

@@ -51,8 +51,8 @@ public final class RecordIoSource implements Source {
         Path rec = files[0];
         Path idx = files[1];
         RecordIoIndex images;
-        try {
-            RecordIoIndex index = RecordIoIndex.read(DriverFiles.local(fileSystem, idx));
+        try (DriverCopy local = DriverFiles.local(fileSystem, idx)) {
+            RecordIoIndex index = RecordIoIndex.read(local.path());
             images = index.select(layout(fileSystem, rec, index)::isImage);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + idx, e);
@@ -99,7 +99,8 @@ public final class RecordIoSource implements Source {
     /** Which keys are images: core's reader decides from record 0. */
     private static RecordIoLayout layout(FileSystem fileSystem, Path rec, RecordIoIndex index) throws IOException {
         if (DriverFiles.isLocal(fileSystem)) {
-            try (RecordIoReader reader = RecordIoReader.open(DriverFiles.local(fileSystem, rec), index)) {
+            try (DriverCopy local = DriverFiles.local(fileSystem, rec);
+                    RecordIoReader reader = RecordIoReader.open(local.path(), index)) {
                 return reader.layout();
             }
         }
