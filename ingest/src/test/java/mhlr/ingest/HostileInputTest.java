@@ -3,16 +3,25 @@ package mhlr.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import mhlr.core.format.IjbMeta;
+import mhlr.core.format.RecordIoReader;
+import mhlr.core.format.RecordIoWriter;
 import mhlr.core.sample.SampleDataWriter;
 import mhlr.core.sample.SampleFormat;
 import mhlr.core.shard.Manifest;
@@ -23,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Input built to escape its root or to hang the job: each run ends within a minute, reads nothing outside the
- * root, and lists what it refused with its reason.
+ * Input built to escape its root, to hang the job or to exhaust its memory: each run ends within a minute, reads
+ * nothing outside the root, and lists what it refused with its reason or exits 2 with nothing committed.
  */
 class HostileInputTest {
     private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -129,6 +138,124 @@ class HostileInputTest {
         assertEquals(0, run.exitCode(), run.stderr());
         String skipped = Files.readString(output.resolve(ShardSchema.SKIPPED_CSV));
         assertTrue(skipped.contains("Data/../../outside.jpg,outside_root"), skipped);
+    }
+
+    @Test
+    void aMemoBombBinIsRefusedWithExitTwoNamingTheFileAndNothingIsCommitted() throws IOException {
+        int imageBytes = 100_000;
+        int fetches = 49_999;
+        ByteArrayOutputStream pickle = new ByteArrayOutputStream();
+        pickle.writeBytes(new byte[] {(byte) 0x80, 4, ']', '(', 'B', (byte) imageBytes, (byte) (imageBytes >> 8),
+            (byte) (imageBytes >> 16), 0});
+        pickle.writeBytes(new byte[imageBytes]);
+        pickle.writeBytes(new byte[] {'q', 0});
+        for (int i = 0; i < fetches; i++) {
+            pickle.writeBytes(new byte[] {'h', 0});
+        }
+        pickle.writeBytes(new byte[] {'e', ']', '('});
+        for (int i = 0; i < (fetches + 1) / 2; i++) {
+            pickle.write(0x88);
+        }
+        pickle.writeBytes(new byte[] {'e', (byte) 0x86, '.'});
+        Path bomb = Files.write(temporary.resolve("bomb.bin"), pickle.toByteArray());
+
+        Path output = temporary.resolve("bomb-out");
+        IngestRun run = assertTimeoutPreemptively(LIMIT, () -> IngestRun.of("--format", "bin", "--input",
+                bomb.toString(), "--output", output.toString()));
+
+        assertEquals(2, run.exitCode(), run.stderr());
+        assertTrue(run.stderr().contains("bomb.bin: byte ") && run.stderr().contains("memo fetches repeat"),
+                run.stderr());
+        assertNothingCommitted("bomb-out");
+    }
+
+    @Test
+    void aRecordIoRecordOfManyPartsAndOnePastTheCapAreSkippedWithTheirReasonsWithinAMinute() throws IOException {
+        Path input = Files.createDirectories(temporary.resolve("recordio"));
+        Path rec = input.resolve("train.rec");
+        Path idx = input.resolve("train.idx");
+        try (RecordIoWriter writer = RecordIoWriter.create(rec, idx)) {
+            for (int key = 0; key < 4; key++) {
+                writer.writeImage(key, key % 2, TestImages.jpeg(TestImages.picture(key % 2, key, 112, 112)));
+            }
+        }
+        long manyParts = Files.size(rec);
+        int parts = 200_000;
+        ByteBuffer crafted = ByteBuffer.allocate(8 + 24 + 12 * (parts - 1)).order(ByteOrder.LITTLE_ENDIAN);
+        crafted.putInt(RecordIoWriter.MAGIC).putInt(1 << 29 | 24).putInt(0).putFloat(1f).putLong(0).putLong(0);
+        for (int part = 1; part < parts; part++) {
+            crafted.putInt(RecordIoWriter.MAGIC).putInt((part == parts - 1 ? 3 : 2) << 29 | 4).putInt(part);
+        }
+        long pastTheCap = manyParts + crafted.capacity();
+        long claimed = RecordIoReader.MAX_RECORD_BYTES + 4L;
+        try (FileChannel channel = FileChannel.open(rec, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            channel.write(crafted.flip());
+            channel.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(RecordIoWriter.MAGIC)
+                    .putInt((int) claimed).flip());
+        }
+        try (FileChannel channel = FileChannel.open(rec, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(4), pastTheCap + 8 + claimed - 4);
+        }
+        Files.writeString(idx, Files.readString(idx) + "4\t" + manyParts + "\n5\t" + pastTheCap + "\n");
+
+        Path output = temporary.resolve("recordio-out");
+        IngestRun run = assertTimeoutPreemptively(LIMIT, () -> IngestRun.of("--format", "recordio", "--input",
+                input.toString(), "--output", output.toString(), "--set", "ingest.max-skipped-fraction=1.0"));
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        String skipped = Files.readString(output.resolve(ShardSchema.SKIPPED_CSV));
+        assertTrue(skipped.contains("train.rec#4,not_an_image"), skipped);
+        assertTrue(skipped.contains("train.rec#5,bad_record") && skipped.contains("cap of 67,108,864 bytes"),
+                skipped);
+        assertEquals(4, ShardSet.open(output.toString()).verify(ShardSet.Check.FULL).manifest().counts().images());
+    }
+
+    @Test
+    void aTenThousandPixelSquareJpegInAFoldersSetBecomesOneFaceWithinAMinute() throws IOException {
+        Path folders = Files.createDirectories(temporary.resolve("huge/person"));
+        Files.write(folders.resolve("huge.jpg"), TestImages.hugeJpeg(10_000));
+        Files.write(folders.resolve("small.jpg"), TestImages.jpeg(TestImages.picture(1, 1, 96, 96)));
+
+        Path output = temporary.resolve("huge-out");
+        IngestRun run = assertTimeoutPreemptively(LIMIT, () -> IngestRun.of("--format", "folders", "--input",
+                folders.getParent().toString(), "--output", output.toString()));
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals(2, ShardSet.open(output.toString()).verify(ShardSet.Check.FULL).manifest().counts().images());
+    }
+
+    @Test
+    void anIdentityFolderThatCannotBeListedFailsTheIngestInsteadOfCountingAsOneSkippedRecord() throws IOException {
+        assumeFalse("root".equals(System.getProperty("user.name")),
+                "running as root, which lists a folder whatever its permissions");
+        Path folders = Files.createDirectories(temporary.resolve("unlistable"));
+        for (String person : List.of("a", "b")) {
+            Path folder = Files.createDirectories(folders.resolve(person));
+            Files.write(folder.resolve("1.jpg"), TestImages.jpeg(TestImages.picture(1, 1, 96, 96)));
+        }
+        Path closed = folders.resolve("b");
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("---------"));
+        try {
+            Path output = temporary.resolve("unlistable-out");
+            IngestRun run = assertTimeoutPreemptively(LIMIT, () -> IngestRun.of("--format", "folders", "--input",
+                    folders.toString(), "--output", output.toString(), "--set", "ingest.max-skipped-fraction=1.0"));
+
+            assertEquals(1, run.exitCode(), run.stderr());
+            assertTrue(run.stderr().contains("identity folder") && run.stderr().contains("cannot be listed"),
+                    run.stderr());
+            assertNothingCommitted("unlistable-out");
+        } finally {
+            Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /** Neither the output nor its staging or lock is left beside it. */
+    private static void assertNothingCommitted(String output) throws IOException {
+        try (var files = Files.list(temporary)) {
+            List<String> left = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.contains(output)).toList();
+            assertEquals(List.of(), left);
+        }
     }
 
     private static Path firstImage(Path directory) throws IOException {

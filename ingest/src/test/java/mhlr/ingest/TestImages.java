@@ -2,7 +2,16 @@ package mhlr.ingest;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Point;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +48,22 @@ public final class TestImages {
 
     public static byte[] png(BufferedImage image) {
         return encode(image, "png");
+    }
+
+    /**
+     * A {@code side x side} greyscale JPEG (a left-to-right ramp; 10000 pixels across make about 1.2 MB), written
+     * without holding its pixels: its raster repeats one row for every row (scanline stride 0).
+     */
+    public static byte[] hugeJpeg(int side) {
+        byte[] row = new byte[side];
+        for (int x = 0; x < side; x++) {
+            row[x] = (byte) (x * 256L / side);
+        }
+        WritableRaster raster = Raster.createWritableRaster(new ComponentSampleModel(DataBuffer.TYPE_BYTE, side, side,
+                1, 0, new int[] {0}), new DataBufferByte(row, side), new Point(0, 0));
+        ComponentColorModel grey = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        return jpeg(new BufferedImage(grey, raster, false, null));
     }
 
     /** The first half of a valid JPEG. */
