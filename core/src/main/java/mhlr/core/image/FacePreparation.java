@@ -87,7 +87,7 @@ public final class FacePreparation {
             }
         }
         double step = Math.floor(1 / (KEPT_PER_FACE_PIXEL * facePixelsPerImagePixel));
-        return step >= 2 ? (int) Math.min(step, Math.max(width, height)) : 1;
+        return step >= 2 ? (int) Math.min(step, Math.min(width, height)) : 1;
     }
 
     /** Landmarks in the pixels of the image decoded one pixel in {@code step} each way. */
