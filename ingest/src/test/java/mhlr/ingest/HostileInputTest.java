@@ -22,6 +22,7 @@ import java.util.List;
 import mhlr.core.format.IjbMeta;
 import mhlr.core.format.RecordIoReader;
 import mhlr.core.format.RecordIoWriter;
+import mhlr.core.image.FaceAligner;
 import mhlr.core.sample.SampleDataWriter;
 import mhlr.core.sample.SampleFormat;
 import mhlr.core.shard.Manifest;
@@ -211,17 +212,33 @@ class HostileInputTest {
     }
 
     @Test
-    void aTenThousandPixelSquareJpegInAFoldersSetBecomesOneFaceWithinAMinute() throws IOException {
-        Path folders = Files.createDirectories(temporary.resolve("huge/person"));
-        Files.write(folders.resolve("huge.jpg"), TestImages.hugeJpeg(10_000));
-        Files.write(folders.resolve("small.jpg"), TestImages.jpeg(TestImages.picture(1, 1, 96, 96)));
+    void aTenThousandPixelSquareJpegIsAlignedFromASubsampledDecodeOrSkippedAsTooLargeWhenItsFaceIsSmall()
+            throws IOException {
+        Path input = Files.createDirectories(temporary.resolve("huge"));
+        byte[] huge = TestImages.hugeJpeg(10_000);
+        TestImages.write(input.resolve("a/whole.jpg"), huge);
+        TestImages.write(input.resolve("b/tiny-face.jpg"), huge);
+        TestImages.write(input.resolve("b/small.jpg"), TestImages.jpeg(TestImages.picture(1, 1, 200, 200)));
+        float[] template = FaceAligner.template();
+        StringBuilder lines = new StringBuilder();
+        for (String name : List.of("a/whole.jpg", "b/tiny-face.jpg", "b/small.jpg")) {
+            float scale = name.equals("a/whole.jpg") ? 10_000 / 112f : 1;
+            lines.append(name);
+            for (float value : template) {
+                lines.append(' ').append(value * scale);
+            }
+            lines.append('\n');
+        }
+        Files.writeString(input.resolve("landmarks.txt"), lines);
 
         Path output = temporary.resolve("huge-out");
-        IngestRun run = assertTimeoutPreemptively(LIMIT, () -> IngestRun.of("--format", "folders", "--input",
-                folders.getParent().toString(), "--output", output.toString()));
+        IngestRun run = assertTimeoutPreemptively(LIMIT, () -> IngestRun.of("--format", "landmarks", "--input",
+                input.toString(), "--output", output.toString(), "--set", "ingest.max-skipped-fraction=1.0"));
 
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals(2, ShardSet.open(output.toString()).verify(ShardSet.Check.FULL).manifest().counts().images());
+        String skipped = Files.readString(output.resolve(ShardSchema.SKIPPED_CSV));
+        assertTrue(skipped.contains("b/tiny-face.jpg,image_too_large") && skipped.contains("10000x10000"), skipped);
     }
 
     @Test
