@@ -105,13 +105,20 @@ public final class ImageDecoder {
         boolean failed = true;
         try {
             reader.setInput(new ByteArrayImageInputStream(bytes), true, true);
-            int width = reader.getWidth(0);
-            int height = reader.getHeight(0);
+            int width;
+            int height;
+            try {
+                width = reader.getWidth(0);
+                height = reader.getHeight(0);
+            } catch (IOException | RuntimeException e) {
+                throw failure(format, bytes, source, e);
+            }
             long pixels = (long) width * height;
             if (pixels > MAX_PIXELS || pixels <= 0) {
                 throw new BadRecordException(SkipReason.CORRUPT_IMAGE, String.format("%s: %s header claims %dx%d"
                         + " pixels", source, format, width, height));
             }
+            // Outside the catch: an exception in the caller's choice is a bug, not bad bytes.
             step[0] = Math.max(1, subsampling.step(width, height));
             checkBudget(format, width, height, step[0], source);
             ImageReadParam param = null;
@@ -119,10 +126,12 @@ public final class ImageDecoder {
                 param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(step[0], step[0], 0, 0);
             }
-            image = reader.read(0, param);
+            try {
+                image = reader.read(0, param);
+            } catch (IOException | RuntimeException e) {
+                throw failure(format, bytes, source, e);
+            }
             failed = false;
-        } catch (IOException | RuntimeException e) {
-            throw failure(format, bytes, source, e);
         } finally {
             reader.setInput(null);
             if (failed) {

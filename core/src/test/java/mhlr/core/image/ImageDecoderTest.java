@@ -103,6 +103,15 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aFailureInTheCallersSubsamplingIsABugThatPropagatesInsteadOfACorruptImage() {
+        IllegalStateException bug = assertThrows(IllegalStateException.class, () -> ImageDecoder.read(ENCODED.jpeg(),
+                "j.jpg", (width, height) -> {
+                    throw new IllegalStateException("a bug in choosing the step");
+                }));
+        assertEquals("a bug in choosing the step", bug.getMessage());
+    }
+
+    @Test
     void emptyBytesAreAnEmptyFileAndTextIsNotAnImage() {
         BadRecordException empty = assertThrows(BadRecordException.class, () -> ImageDecoder.decode(new byte[0], "e"));
         assertEquals(SkipReason.EMPTY_FILE, empty.reason());
