@@ -1,6 +1,8 @@
 package mhlr.core.format;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
@@ -124,28 +126,43 @@ public final class RecordIoReader implements AutoCloseable {
 
     /**
      * The payload of the record at {@code offset}, its parts joined as dmlc-core joins them (the magic number
-     * between two parts). Two passes through a {@link ChannelWindow}: the part headers are walked and checked first,
-     * which gives the joined length, then the payload is allocated once and each part copied into its place, so a
-     * record of many parts costs its size and not a copy per part. A record whose joined payload would pass
-     * {@link #MAX_RECORD_BYTES} is refused before anything is allocated.
+     * between two parts). A whole record (continuation flag 0, nearly every record) costs two reads: its header and
+     * its payload. A multi-part record is read in two passes through a {@link ChannelWindow}: the part headers are
+     * walked and checked first, which gives the joined length, then the payload is allocated once and each part
+     * copied into its place, so many parts cost the record's size and not a copy per part. A record whose payload
+     * would pass {@link #MAX_RECORD_BYTES} is refused before anything is allocated.
      */
     static byte[] readPayloadAt(SeekableByteChannel channel, long offset, String where)
             throws IOException, BadRecordException {
-        ChannelWindow window = new ChannelWindow(channel);
         long size = channel.size();
+        requireHeaderInside(offset, size, where);
+        ByteBuffer header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        ChannelWindow.readFully(channel, header, offset);
+        int lrecord = checkedHeader(header.getInt(0), header.getInt(4), size, offset, 0, where);
+        if (lrecord >>> 29 != 0) {
+            return readParts(new ChannelWindow(channel), size, offset, where);
+        }
+        int length = lrecord & LENGTH_MASK;
+        requireUnderCap(length, 1, where);
+        byte[] payload = new byte[length];
+        ChannelWindow.readFully(channel, ByteBuffer.wrap(payload), offset + 8);
+        return payload;
+    }
+
+    private static byte[] readParts(ChannelWindow window, long size, long offset, String where)
+            throws IOException, BadRecordException {
         long length = 0;
         long position = offset;
         for (int part = 0; ; part++) {
-            int lrecord = checkedHeader(window, size, position, part, where);
+            requireHeaderInside(position, size, where);
+            int lrecord = checkedHeader(window.readInt(position), window.readInt(position + 4), size, position, part,
+                    where);
             int continuation = lrecord >>> 29;
             long partLength = lrecord & LENGTH_MASK;
             length += partLength + (continuation == 1 || continuation == 2 ? 4 : 0);
-            if (length > MAX_RECORD_BYTES) {
-                throw bad(where, String.format("the record passes the cap of %,d bytes for one record (%,d bytes"
-                        + " after %,d part(s))", MAX_RECORD_BYTES, length, part + 1));
-            }
+            requireUnderCap(length, part + 1, where);
             position += 8 + ((partLength + 3L) & ~3L);
-            if (continuation == 0 || continuation == 3) {
+            if (continuation == 3) {
                 break;
             }
         }
@@ -165,15 +182,23 @@ public final class RecordIoReader implements AutoCloseable {
         return payload;
     }
 
-    /** Reads and checks the header of part {@code part} (0-based) at {@code position}; returns its lrecord. */
-    private static int checkedHeader(ChannelWindow window, long size, long position, int part, String where)
-            throws IOException, BadRecordException {
+    private static void requireHeaderInside(long position, long size, String where) throws BadRecordException {
         if (position < 0 || position + 8 > size) {
             throw bad(where, "the record header at offset " + position + " runs past the end of the file ("
                     + size + " bytes)");
         }
-        int magic = window.readInt(position);
-        int lrecord = window.readInt(position + 4);
+    }
+
+    private static void requireUnderCap(long length, int parts, String where) throws BadRecordException {
+        if (length > MAX_RECORD_BYTES) {
+            throw bad(where, String.format("the record passes the cap of %,d bytes for one record (%,d bytes after"
+                    + " %,d part(s))", MAX_RECORD_BYTES, length, parts));
+        }
+    }
+
+    /** Checks the header of part {@code part} (0-based) at {@code position}; returns its lrecord. */
+    private static int checkedHeader(int magic, int lrecord, long size, long position, int part, String where)
+            throws BadRecordException {
         if (magic != RecordIoWriter.MAGIC) {
             throw bad(where, String.format("expected magic 0xced7230a at offset %d, found 0x%08x", position, magic));
         }
