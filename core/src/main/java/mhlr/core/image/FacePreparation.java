@@ -17,7 +17,7 @@ import mhlr.core.record.SkipReason;
  * Re-encoded faces are JPEG quality 95.
  *
  * <p>A large image is decoded subsampled ({@link ImageDecoder#read(byte[], String, Subsampling)}): one pixel in n
- * each way, n as large as leaves at least {@value #KEPT_PER_FACE_PIXEL} decoded pixels across each pixel of the face
+ * each way, n as large as leaves at least 4 decoded pixels across each pixel of the face
  * (from the image's size when resizing, from the landmarks' scale when aligning), with the landmarks divided by n.
  * An image whose smaller side is under 896 pixels (resized) or whose face is under 8 times the template's size
  * (aligned) is decoded whole, so what is stored for it does not change.
