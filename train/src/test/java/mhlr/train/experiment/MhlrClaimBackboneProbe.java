@@ -1,4 +1,4 @@
-package mhlr.train.bench;
+package mhlr.train.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the machine is shared.
  *
  * <pre>
- *   java -cp ... mhlr.train.bench.MhlrClaimBackboneProbe [BATCH [STEPS [CLASSES [name@size ...]]]]
+ *   java -cp ... mhlr.train.experiment.MhlrClaimBackboneProbe [BATCH [STEPS [CLASSES [name@size ...]]]]
  * </pre>
  * Defaults: batch 64, 6 timed steps after 2 warm-up steps, 147 classes, and the candidates
  * {@code tiny@56 tiny@64 mobilefacenet@56 iresnet18@56}.

@@ -1,4 +1,4 @@
-package mhlr.train.bench;
+package mhlr.train.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,8 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The experiment's data choices. A bench test: excluded from the default run, run it with
- * {@code mvn -pl train test -Dtest='MhlrClaim*Test'}.
+ * The experiment's data choices. Part of the default test run.
  */
 class MhlrClaimDataTest {
 
@@ -86,7 +86,7 @@ class MhlrClaimDataTest {
     }
 
     @Test
-    void trainingInputLinksEveryPersonFolderAndGivesEveryImageItsSourcesCrop(@TempDir Path root) throws IOException {
+    void trainingInputCopiesEveryPersonFolderAndGivesEveryImageItsSourcesCrop(@TempDir Path root) throws IOException {
         Path lfw = Files.createDirectories(root.resolve("lfw"));
         Path orl = Files.createDirectories(root.resolve("orl"));
         for (String person : List.of("Ann_A", "Bob_B", "Cid_C")) {
@@ -101,8 +101,8 @@ class MhlrClaimDataTest {
 
         Path landmarks = MhlrClaimData.writeTrainingInput(work, lfw, List.of("Ann_A", "Cid_C"), orl);
 
-        assertTrue(Files.isSymbolicLink(work.resolve("train-input/Ann_A")));
-        assertTrue(Files.isSymbolicLink(work.resolve("train-input/s1")));
+        assertCopied(work.resolve("train-input/Ann_A/Ann_A_0002.jpg"));
+        assertCopied(work.resolve("train-input/s1/1.pgm"));
         assertFalse(Files.exists(work.resolve("train-input/Bob_B")));
         List<String> lines = Files.readAllLines(landmarks);
         assertEquals(List.of("Ann_A/Ann_A_0001.jpg", "Ann_A/Ann_A_0002.jpg", "Cid_C/Cid_C_0001.jpg",
@@ -112,7 +112,13 @@ class MhlrClaimDataTest {
 
         MhlrClaimData.writeTrainingInput(work, lfw, List.of("Bob_B"), null);
         assertFalse(Files.exists(work.resolve("train-input/Ann_A")), "a second call starts from an empty folder");
-        assertTrue(Files.isSymbolicLink(work.resolve("train-input/Bob_B")));
+        assertCopied(work.resolve("train-input/Bob_B/Bob_B_0001.jpg"));
+    }
+
+    /** A copied image: a regular file in a real folder, since ingest refuses links out of its input root. */
+    private static void assertCopied(Path image) {
+        assertTrue(Files.isRegularFile(image, LinkOption.NOFOLLOW_LINKS), image + " is not a file");
+        assertFalse(Files.isSymbolicLink(image.getParent()), image.getParent() + " is a link");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package mhlr.train.bench;
+package mhlr.train.experiment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -133,13 +134,6 @@ final class MhlrClaimData {
         return people;
     }
 
-    /**
-     * Writes the training input of {@code bin/ingest --format landmarks}: {@code work/train-input/} with a copy of
-     * each identity folder (the LFW-a people, then ORL's subjects when {@code orl} is given), and the landmark
-     * file {@code work/train-landmarks.txt} with one line per image, its source's crop as five points.
-     *
-     * @return the landmark file
-     */
     /** Copies a folder's regular files: ingest reads only files under its input root, and refuses links out of it. */
     private static void copyImages(Path folder, Path copy) throws IOException {
         Files.createDirectories(copy);
@@ -150,6 +144,13 @@ final class MhlrClaimData {
         }
     }
 
+    /**
+     * Writes the training input of {@code bin/ingest --format landmarks}: {@code work/train-input/} with a copy of
+     * each identity folder (the LFW-a people, then ORL's subjects when {@code orl} is given), and the landmark
+     * file {@code work/train-landmarks.txt} with one line per image, its source's crop as five points.
+     *
+     * @return the landmark file
+     */
     static Path writeTrainingInput(Path work, Path lfw, List<String> people, Path orl) {
         Path input = work.resolve("train-input");
         Path landmarkFile = work.resolve("train-landmarks.txt");
@@ -242,11 +243,14 @@ final class MhlrClaimData {
         }
     }
 
+    /** Empties {@code directory} (the copied identity folders of an earlier call included), creating it if absent. */
     private static void recreate(Path directory) throws IOException {
         if (Files.exists(directory)) {
-            try (Stream<Path> entries = Files.list(directory)) {
-                for (Path entry : entries.toList()) {
-                    Files.delete(entry);
+            try (Stream<Path> entries = Files.walk(directory)) {
+                for (Path entry : entries.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!entry.equals(directory)) {
+                        Files.delete(entry);
+                    }
                 }
             }
         }

@@ -1,4 +1,4 @@
-package mhlr.train.bench;
+package mhlr.train.experiment;
 
 import com.typesafe.config.Config;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import mhlr.train.schedule.Schedules;
  * noise). Pure arithmetic on {@code losses.txt}; nothing is trained.
  *
  * <pre>
- *   java -cp ... mhlr.train.bench.MhlrClaimSignal RUN_DIRECTORY...
+ *   java -cp ... mhlr.train.experiment.MhlrClaimSignal RUN_DIRECTORY...
  * </pre>
  */
 public final class MhlrClaimSignal {

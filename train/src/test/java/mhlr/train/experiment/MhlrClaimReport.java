@@ -1,4 +1,4 @@
-package mhlr.train.bench;
+package mhlr.train.experiment;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

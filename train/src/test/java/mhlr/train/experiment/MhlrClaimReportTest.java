@@ -1,4 +1,4 @@
-package mhlr.train.bench;
+package mhlr.train.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The experiment's report. A bench test: excluded from the default run, run it with
- * {@code mvn -pl train test -Dtest='MhlrClaim*Test'}.
+ * The experiment's report. Part of the default test run.
  */
 class MhlrClaimReportTest {
 

@@ -1,4 +1,4 @@
-package mhlr.train.bench;
+package mhlr.train.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,8 +8,7 @@ import mhlr.core.config.Settings;
 import org.junit.jupiter.api.Test;
 
 /**
- * The replayed view of an MHLR run. A bench test: excluded from the default run, run it with
- * {@code mvn -pl train test -Dtest='MhlrClaim*Test'}.
+ * The replayed view of an MHLR run. Part of the default test run.
  */
 class MhlrClaimSignalTest {
 

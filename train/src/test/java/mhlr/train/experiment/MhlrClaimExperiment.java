@@ -1,4 +1,4 @@
-package mhlr.train.bench;
+package mhlr.train.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;

@@ -1,4 +1,4 @@
-package mhlr.train.bench;
+package mhlr.train.experiment;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -20,7 +20,7 @@ import mhlr.core.record.BadRecordException;
  * grey PNG.
  *
  * <pre>
- *   java -cp ... mhlr.train.bench.MhlrClaimCropMontage SHARED_DATA_DIR OUTPUT_PNG
+ *   java -cp ... mhlr.train.experiment.MhlrClaimCropMontage SHARED_DATA_DIR OUTPUT_PNG
  * </pre>
  */
 public final class MhlrClaimCropMontage {
