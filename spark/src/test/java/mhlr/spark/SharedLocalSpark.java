@@ -3,9 +3,9 @@ package mhlr.spark;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One small local SparkSession per JVM for tests and benchmarks: starting Spark costs seconds, so every test
- * class of a module (Surefire runs them in one JVM) shares it. It is stopped when the JVM exits; callers never
- * stop it themselves.
+ * One small local SparkSession per JVM for tests and benchmarks: starting Spark costs seconds, so every test class
+ * of a module (Surefire runs them in one JVM) shares it. It is stopped when the JVM exits; callers never stop it
+ * themselves. Published in this module's test-jar, which ingest, evaluate and e2e take in test scope.
  */
 public final class SharedLocalSpark {
     private static SparkSession session;
