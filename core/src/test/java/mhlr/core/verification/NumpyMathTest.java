@@ -1,4 +1,4 @@
-package mhlr.evaluate.protocol;
+package mhlr.core.verification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package mhlr.evaluate.protocol;
+package mhlr.core.verification;
 
 /**
  * numpy's float64 reductions in numpy's order, so means, standard deviations and areas agree with numpy to

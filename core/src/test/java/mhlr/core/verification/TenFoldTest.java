@@ -1,4 +1,4 @@
-package mhlr.train.verification;
+package mhlr.core.verification;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * Reference values from insightface's {@code calculate_roc} run in numpy (KFold reproduced: contiguous folds, the first
  * {@code n % 10} one longer; {@code np.argmax}; {@code np.std}) on the same generated distances.
  */
-class TenFoldAccuracyTest {
+class TenFoldTest {
 
     @Test
     void matchesInsightfaceOnUnevenFoldsAndTiedThresholds() {
@@ -21,7 +21,7 @@ class TenFoldAccuracyTest {
             distances[i] = ((i * 37) % 101) / 25.0;
             same[i] = (((i * 13) % 7) < 3) ^ (distances[i] > 2.0) ^ (i % 11 == 0);
         }
-        TenFoldAccuracy.Result result = TenFoldAccuracy.evaluate(distances, same);
+        TenFold.Accuracy result = TenFold.accuracy(distances, same);
         assertArrayEquals(new double[] {0.42857142857142855, 0.5714285714285714, 0.42857142857142855,
             0.5714285714285714, 0.35714285714285715, 0.42857142857142855, 0.5, 0.38461538461538464,
             0.38461538461538464, 0.5384615384615384}, result.folds(), 0);
@@ -38,7 +38,7 @@ class TenFoldAccuracyTest {
             distances[i] = ((i * 7919) % 397) / 100.0;
             same[i] = (distances[i] < 1.37) ^ (i % 9 == 0);
         }
-        TenFoldAccuracy.Result result = TenFoldAccuracy.evaluate(distances, same);
+        TenFold.Accuracy result = TenFold.accuracy(distances, same);
         assertEquals(0.885, result.mean(), 1e-15);
         assertEquals(0.011666666666666667, result.std(), 1e-15);
         assertEquals(0.8666666666666667, result.folds()[1], 0);
@@ -52,20 +52,14 @@ class TenFoldAccuracyTest {
             same[i] = i % 2 == 0;
             distances[i] = same[i] ? 0.3 : 1.8;
         }
-        TenFoldAccuracy.Result result = TenFoldAccuracy.evaluate(distances, same);
+        TenFold.Accuracy result = TenFold.accuracy(distances, same);
         assertEquals(1.0, result.mean());
         assertEquals(0.0, result.std());
     }
 
     @Test
-    void normalisesBeforeMeasuring() {
-        assertEquals(2.0, TenFoldAccuracy.normalisedSquaredDistance(new double[] {3, 0}, new double[] {0, 0.5}), 1e-12);
-        assertEquals(0.0, TenFoldAccuracy.normalisedSquaredDistance(new double[] {1, 1}, new double[] {4, 4}), 1e-12);
-    }
-
-    @Test
     void refusesFewerPairsThanFolds() {
         assertThrows(IllegalArgumentException.class,
-                () -> TenFoldAccuracy.evaluate(new double[9], new boolean[9]));
+                () -> TenFold.accuracy(new double[9], new boolean[9]));
     }
 }
