@@ -15,7 +15,7 @@ import mhlr.core.cli.UsageException;
 import mhlr.core.format.FacePair;
 import mhlr.core.verification.TenFold;
 import mhlr.evaluate.embed.EmbeddedImage;
-import mhlr.evaluate.embed.Embedder;
+import mhlr.evaluate.embed.ShardEmbedder;
 import mhlr.evaluate.embed.FeatureMatrix;
 import mhlr.evaluate.embed.NpyFile;
 import mhlr.evaluate.identification.IdentificationResult;
@@ -207,7 +207,7 @@ final class Evaluation {
         try (DriverProgress progress = DriverProgress.start(spark.sparkContext(), "evaluate", "images",
                 Duration.ofSeconds(10), log)) {
             progress.expect(data.shards().get().manifest().counts().written());
-            return Embedder.embed(spark(), spark.read().parquet(data.shards().get().shardPaths()
+            return ShardEmbedder.embed(spark(), spark.read().parquet(data.shards().get().shardPaths()
                     .toArray(String[]::new)), model, settings.onnx(),
                     settings.batchSize(), progress.counter())
                     .collect();

@@ -25,8 +25,8 @@ import org.apache.spark.util.LongAccumulator;
  * batches, each image and its horizontal flip, prepared exactly as the trainer prepares them
  * ({@link NetworkInput}: decode, resize to the model's input side, RGB planes in [-1, 1]).
  */
-public final class Embedder {
-    private Embedder() {
+public final class ShardEmbedder {
+    private ShardEmbedder() {
     }
 
     /**
@@ -40,7 +40,7 @@ public final class Embedder {
         return embed(spark, shards.select(functions.col(ShardSchema.IMAGE_BYTES).as(ShardSchema.IMAGE),
                 functions.col(ShardSchema.KEY), functions.col(ShardSchema.TEMPLATE_ID),
                 functions.col(ShardSchema.MEDIA_ID), functions.col(ShardSchema.DETECTOR_SCORE)), model, onnxDefaults,
-                batchSize, embedded, Embedder::evaluationImage);
+                batchSize, embedded, ShardEmbedder::evaluationImage);
     }
 
     /**
