@@ -13,13 +13,7 @@ import mhlr.core.format.FacePair;
  * ({@code cfp/Data/Images/<NNN>/{frontal,profile}/<NN>.jpg}), with its {@code Protocol/} of frontal-frontal and
  * frontal-profile pairs in ten folds.
  */
-final class CfpSampleWriter implements SampleFormatWriter {
-    private final SampleContext context;
-
-    CfpSampleWriter(SampleContext context) {
-        this.context = context;
-    }
-
+record CfpSampleWriter(SampleContext context) implements SampleFormatWriter {
     @Override
     public SampleFormat format() {
         return SampleFormat.CFP;

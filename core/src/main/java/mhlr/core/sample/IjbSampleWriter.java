@@ -24,14 +24,8 @@ import mhlr.core.format.IjbTemplateSubjects;
  * other people (drawn at random, no pair twice) as impostor pairs. The 1:N files put each person's first template
  * in the gallery (G1 for even evaluation numbers, G2 for odd ones) and the second among the probes.
  */
-final class IjbSampleWriter implements SampleFormatWriter {
+record IjbSampleWriter(SampleContext context) implements SampleFormatWriter {
     private static final long PAIR_STREAM = 4;
-
-    private final SampleContext context;
-
-    IjbSampleWriter(SampleContext context) {
-        this.context = context;
-    }
 
     @Override
     public SampleFormat format() {
@@ -45,13 +39,8 @@ final class IjbSampleWriter implements SampleFormatWriter {
         int training = context.trainingIdentities();
         int count = context.evaluationIdentities() * perIdentity;
         Path crops = Files.createDirectories(root.resolve(IjbMeta.IMAGES));
-        float[][] points = new float[count][];
-        context.each(count, index -> {
-            SampleImage photo = context.faces().photo(training + index / perIdentity, index % perIdentity,
-                    context.photoSize());
-            points[index] = photo.landmarks();
-            SampleContext.write(crops.resolve((index + 1) + ".jpg"), SampleContext.jpeg(photo));
-        });
+        float[][] points = context.photos(training, context.evaluationIdentities(),
+                index -> crops.resolve((index + 1) + ".jpg"));
         String[] names = new String[count];
         int[] templates = new int[count];
         int[] media = new int[count];

@@ -12,13 +12,7 @@ import mhlr.core.format.LandmarkFile;
  * LANDMARKS: the training people's un-aligned photos, {@code landmarks/<top>_0_<person>/<image>.jpg}, and
  * {@code landmarks.txt} (name, ten coordinates, a detector score), as a face detector's output would be.
  */
-final class LandmarkSampleWriter implements SampleFormatWriter {
-    private final SampleContext context;
-
-    LandmarkSampleWriter(SampleContext context) {
-        this.context = context;
-    }
-
+record LandmarkSampleWriter(SampleContext context) implements SampleFormatWriter {
     @Override
     public SampleFormat format() {
         return SampleFormat.LANDMARKS;
@@ -32,14 +26,8 @@ final class LandmarkSampleWriter implements SampleFormatWriter {
         for (int person = 0; person < context.trainingIdentities(); person++) {
             Files.createDirectories(root.resolve(context.identityFolder(person)));
         }
-        float[][] points = new float[count][];
-        context.each(count, index -> {
-            int person = index / perIdentity;
-            SampleImage photo = context.faces().photo(person, index % perIdentity, context.photoSize());
-            points[index] = photo.landmarks();
-            SampleContext.write(root.resolve(context.identityFolder(person)).resolve((index % perIdentity) + ".jpg"),
-                    SampleContext.jpeg(photo));
-        });
+        float[][] points = context.photos(0, context.trainingIdentities(), index -> root
+                .resolve(context.identityFolder(index / perIdentity)).resolve((index % perIdentity) + ".jpg"));
         Map<String, FaceLandmarks> landmarks = new LinkedHashMap<>();
         for (int index = 0; index < count; index++) {
             int person = index / perIdentity;

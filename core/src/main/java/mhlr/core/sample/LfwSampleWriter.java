@@ -16,13 +16,7 @@ import mhlr.core.format.LfwPairs;
  * LFW: the evaluation people's un-aligned photos in LFW's layout ({@code lfw/Person_<n>/Person_<n>_<k>.jpg}),
  * {@code pairs.txt} with ten folds, and {@code lfw_landmark.txt} (no detector score).
  */
-final class LfwSampleWriter implements SampleFormatWriter {
-    private final SampleContext context;
-
-    LfwSampleWriter(SampleContext context) {
-        this.context = context;
-    }
-
+record LfwSampleWriter(SampleContext context) implements SampleFormatWriter {
     @Override
     public SampleFormat format() {
         return SampleFormat.LFW;
@@ -37,19 +31,11 @@ final class LfwSampleWriter implements SampleFormatWriter {
         for (int e = 0; e < context.evaluationIdentities(); e++) {
             Files.createDirectories(root.resolve(SampleContext.lfwName(training + e)));
         }
-        float[][] points = new float[count][];
-        context.each(count, index -> {
-            int person = training + index / perIdentity;
-            int image = index % perIdentity;
-            SampleImage photo = context.faces().photo(person, image, context.photoSize());
-            points[index] = photo.landmarks();
-            SampleContext.write(root.resolve(LfwPairs.imageKey(SampleContext.lfwName(person), image + 1)),
-                    SampleContext.jpeg(photo));
-        });
+        float[][] points = context.photos(training, context.evaluationIdentities(),
+                index -> root.resolve(key(training + index / perIdentity, index % perIdentity)));
         Map<String, FaceLandmarks> landmarks = new LinkedHashMap<>();
         for (int index = 0; index < count; index++) {
-            int person = training + index / perIdentity;
-            landmarks.put(LfwPairs.imageKey(SampleContext.lfwName(person), index % perIdentity + 1),
+            landmarks.put(key(training + index / perIdentity, index % perIdentity),
                     new FaceLandmarks(points[index], Float.NaN));
         }
         LandmarkFile.write(root.resolve("lfw_landmark.txt"), landmarks, false, '\t');
@@ -63,6 +49,7 @@ final class LfwSampleWriter implements SampleFormatWriter {
         return SampleCount.imagesAndPairs(count, pairs.size());
     }
 
+    /** The LFW key of image {@code image} (from 0) of person {@code person}: {@code Person_<n>/Person_<n>_<k>.jpg}. */
     private static String key(int person, int image) {
         return LfwPairs.imageKey(SampleContext.lfwName(person), image + 1);
     }

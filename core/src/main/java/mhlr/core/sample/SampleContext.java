@@ -144,6 +144,22 @@ final class SampleContext {
         }
     }
 
+    /**
+     * Renders the un-aligned photos of {@code people} people from person number {@code firstPerson} on, every image
+     * of each, in parallel: photo {@code i} (person {@code firstPerson + i / K}, image {@code i % K}) is written as
+     * JPEG to {@code file.apply(i)}. Returns each photo's landmarks, by photo index.
+     */
+    float[][] photos(int firstPerson, int people, IntFunction<Path> file) {
+        float[][] points = new float[people * imagesPerIdentity][];
+        each(points.length, index -> {
+            SampleImage photo = faces.photo(firstPerson + index / imagesPerIdentity, index % imagesPerIdentity,
+                    photoSize);
+            points[index] = photo.landmarks();
+            write(file.apply(index), jpeg(photo));
+        });
+        return points;
+    }
+
     /** Runs {@code work} for 0..count-1 on the pool. */
     void each(int count, IntConsumer work) {
         run(() -> IntStream.range(0, count).parallel().forEach(work));

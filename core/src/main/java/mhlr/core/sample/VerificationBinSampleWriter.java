@@ -10,13 +10,7 @@ import mhlr.core.format.VerificationBin;
  * VERIFICATION: {@code verification/sample.bin}, insightface's pickle of (aligned JPEGs two per pair, the issame
  * list), on the same ten-fold pairs as LFW's {@code pairs.txt}.
  */
-final class VerificationBinSampleWriter implements SampleFormatWriter {
-    private final SampleContext context;
-
-    VerificationBinSampleWriter(SampleContext context) {
-        this.context = context;
-    }
-
+record VerificationBinSampleWriter(SampleContext context) implements SampleFormatWriter {
     @Override
     public SampleFormat format() {
         return SampleFormat.VERIFICATION;
