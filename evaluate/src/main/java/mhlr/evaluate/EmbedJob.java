@@ -20,7 +20,7 @@ import mhlr.core.config.Settings;
 import mhlr.core.output.OutputRules;
 import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
-import mhlr.evaluate.embed.Embedder;
+import mhlr.evaluate.embed.ShardEmbedder;
 import mhlr.evaluate.embed.EmbeddingParquet;
 import mhlr.evaluate.embed.ImageEmbedding;
 import mhlr.evaluate.embed.NpyFile;
@@ -42,7 +42,7 @@ import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * {@code bin/embed}: embeds every image of a shard set with a trained model on Spark, through the same
- * {@link Embedder} as {@code bin/evaluate --model} (the image and its horizontal flip), and writes an atomic
+ * {@link ShardEmbedder} as {@code bin/evaluate --model} (the image and its horizontal flip), and writes an atomic
  * output directory: {@code embeddings/part-NNNNN.parquet} (one file per partition, rows in shard order; see
  * {@link EmbeddingParquet}) and, for an evaluation set, {@code <protocol>.npy} per protocol, {@code [rows, 2D]}
  * float32 (embedding, then the flip's) in the order {@code bin/evaluate --embeddings} reads with the same shard
@@ -124,7 +124,7 @@ public final class EmbedJob {
             byte[] model = settings.engine().modelBytes(JobInputs.readModel(arguments.required("--model"), hadoop),
                     "--model " + arguments.required("--model"));
             log.println(COMMAND + ": --model " + arguments.required("--model") + ": "
-                    + Embedder.check(model, "--model " + arguments.required("--model"), settings.onnx()));
+                    + ShardEmbedder.check(model, "--model " + arguments.required("--model"), settings.onnx()));
             OutputRules<String> rules = OutputRules.<String>builder().overwrite(arguments.has("--overwrite"))
                     .ownMarker(EMBEDDINGS).input(arguments.required("--data")).input(arguments.required("--model"))
                     .build();
@@ -158,7 +158,7 @@ public final class EmbedJob {
             for (String name : List.of(ShardSchema.IDENTITY, ShardSchema.KEY, ShardSchema.LABEL)) {
                 columns.add(present.contains(name) ? functions.col(name) : functions.lit(null).as(name));
             }
-            return Embedder.embed(JavaSparkContext.fromSparkContext(session.sparkContext()),
+            return ShardEmbedder.embed(JavaSparkContext.fromSparkContext(session.sparkContext()),
                     rows.select(columns.toArray(Column[]::new)), model, settings.onnx(), settings.batchSize(),
                     progress.counter(),
                     (row, features) -> new ImageEmbedding(row.getAs(ShardSchema.SOURCE),

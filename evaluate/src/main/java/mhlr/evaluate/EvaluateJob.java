@@ -15,7 +15,7 @@ import mhlr.core.cli.Launcher;
 import mhlr.core.cli.UsageException;
 import mhlr.core.config.Settings;
 import mhlr.core.output.OutputRules;
-import mhlr.evaluate.embed.Embedder;
+import mhlr.evaluate.embed.ShardEmbedder;
 import mhlr.evaluate.protocol.VerificationProtocol;
 import mhlr.evaluate.report.MarkdownReport;
 import mhlr.spark.HadoopAtomicOutput;
@@ -103,7 +103,7 @@ public final class EvaluateJob {
             Optional<byte[]> model = arguments.value("--model").map(location -> settings.engine().modelBytes(
                     JobInputs.readModel(location, hadoop), "--model " + location));
             model.ifPresent(bytes -> log.println(COMMAND + ": --model " + arguments.required("--model") + ": "
-                    + Embedder.check(bytes, "--model " + arguments.required("--model"), settings.onnx())));
+                    + ShardEmbedder.check(bytes, "--model " + arguments.required("--model"), settings.onnx())));
             embeddings.ifPresent(file -> {
                 if (!Files.isRegularFile(file)) {
                     throw new UsageException("--embeddings " + file + " does not exist");

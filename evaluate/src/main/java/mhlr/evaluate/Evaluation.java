@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import mhlr.core.cli.UsageException;
 import mhlr.core.format.FacePair;
+import mhlr.core.verification.TenFold;
 import mhlr.evaluate.embed.EmbeddedImage;
-import mhlr.evaluate.embed.Embedder;
+import mhlr.evaluate.embed.ShardEmbedder;
 import mhlr.evaluate.embed.FeatureMatrix;
 import mhlr.evaluate.embed.NpyFile;
 import mhlr.evaluate.identification.IdentificationResult;
@@ -25,7 +27,6 @@ import mhlr.evaluate.protocol.IjbVerification;
 import mhlr.evaluate.protocol.TemplateFeatures;
 import mhlr.evaluate.protocol.TemplatePairs;
 import mhlr.evaluate.protocol.TemplatePooling;
-import mhlr.evaluate.protocol.TenFold;
 import mhlr.evaluate.protocol.TenFoldFeatures;
 import mhlr.evaluate.protocol.TenFoldProtocol;
 import mhlr.evaluate.protocol.TenFoldResult;
@@ -106,7 +107,7 @@ final class Evaluation {
             left[i] = pairs.get(i).left();
             right[i] = pairs.get(i).right();
         }
-        TenFoldResult result = TenFold.evaluate(distances, same);
+        TenFoldResult result = TenFoldResult.of(distances, same);
         output.writeFile(directory + "report.json", ReportJson.tenFold(result));
         String markdown = MarkdownReport.tenFold(protocol.name(), result);
         output.writeFile(directory + MarkdownReport.FILE, markdown.getBytes(StandardCharsets.UTF_8));
@@ -130,14 +131,9 @@ final class Evaluation {
 
     private static int[] foldOfEachPair(int pairs) {
         int[] folds = new int[pairs];
-        int fold = 0;
-        int end = pairs / TenFold.FOLDS + (0 < pairs % TenFold.FOLDS ? 1 : 0);
-        for (int i = 0; i < pairs; i++) {
-            while (i >= end) {
-                fold++;
-                end += pairs / TenFold.FOLDS + (fold < pairs % TenFold.FOLDS ? 1 : 0);
-            }
-            folds[i] = fold;
+        int[] starts = TenFold.foldStarts(pairs);
+        for (int fold = 0; fold < TenFold.FOLDS; fold++) {
+            Arrays.fill(folds, starts[fold], starts[fold + 1], fold);
         }
         return folds;
     }
@@ -211,7 +207,7 @@ final class Evaluation {
         try (DriverProgress progress = DriverProgress.start(spark.sparkContext(), "evaluate", "images",
                 Duration.ofSeconds(10), log)) {
             progress.expect(data.shards().get().manifest().counts().written());
-            return Embedder.embed(spark(), spark.read().parquet(data.shards().get().shardPaths()
+            return ShardEmbedder.embed(spark(), spark.read().parquet(data.shards().get().shardPaths()
                     .toArray(String[]::new)), model, settings.onnx(),
                     settings.batchSize(), progress.counter())
                     .collect();

@@ -12,7 +12,6 @@ import mhlr.evaluate.protocol.PairScorer;
 import mhlr.evaluate.protocol.TemplateFeatures;
 import mhlr.evaluate.protocol.TemplatePairs;
 import mhlr.evaluate.protocol.TemplatePooling;
-import mhlr.evaluate.protocol.TenFold;
 import mhlr.evaluate.protocol.TenFoldFeatures;
 import mhlr.evaluate.protocol.TenFoldResult;
 import mhlr.evaluate.roc.Roc;
@@ -36,7 +35,7 @@ class ReferenceFiguresTest {
         for (int i = 0; i < same.length; i++) {
             same[i] = i % 60 < 30;
         }
-        TenFoldResult result = TenFold.evaluate(distances, same);
+        TenFoldResult result = TenFoldResult.of(distances, same);
         assertArrayEquals(new double[] {0.7666666666666667, 0.8, 0.8166666666666667, 0.8166666666666667,
             0.7666666666666667, 0.8166666666666667, 0.9166666666666666, 0.7833333333333333, 0.8, 0.8666666666666667},
                 result.foldAccuracies());

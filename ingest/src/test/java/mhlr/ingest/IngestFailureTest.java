@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import mhlr.core.cli.UsageException;
 import mhlr.core.config.Settings;
 import mhlr.core.shard.ShardSet;
+import mhlr.core.testing.TestImages;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
 import mhlr.ingest.source.EvaluationSource;

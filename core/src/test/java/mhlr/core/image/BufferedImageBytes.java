@@ -1,12 +1,12 @@
 package mhlr.core.image;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
+import mhlr.core.testing.TestImages;
 
-/** One picture encoded in each format ImageIO writes. */
+/**
+ * One picture encoded in each format the decoder reads: JPEG and PNG by the project's encoder, BMP and GIF by
+ * ImageIO.
+ */
 record BufferedImageBytes(BufferedImage image) {
     static BufferedImageBytes of(BufferedImage image) {
         return new BufferedImageBytes(image);
@@ -21,22 +21,10 @@ record BufferedImageBytes(BufferedImage image) {
     }
 
     byte[] bmp() {
-        return write("bmp");
+        return TestImages.encoded(image, "bmp");
     }
 
     byte[] gif() {
-        return write("gif");
-    }
-
-    private byte[] write(String format) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, format, out)) {
-                throw new IllegalStateException("no writer for " + format);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TestImages.encoded(image, "gif");
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import mhlr.core.testing.TestImages;
 import org.junit.jupiter.api.Test;
 
 class FaceAlignerTest {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import mhlr.core.record.BadRecordException;
 import mhlr.core.record.SkipReason;
+import mhlr.core.testing.TestImages;
 import org.junit.jupiter.api.Test;
 
 class FacePreparationTest {

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import javax.imageio.ImageIO;
 import mhlr.core.record.BadRecordException;
 import mhlr.core.record.SkipReason;
+import mhlr.core.testing.TestImages;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

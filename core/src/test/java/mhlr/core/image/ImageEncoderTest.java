@@ -14,6 +14,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import mhlr.core.testing.TestImages;
 import org.junit.jupiter.api.Test;
 
 class ImageEncoderTest {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import mhlr.core.testing.TestImages;
 import org.junit.jupiter.api.Test;
 
 class ImageFormatTest {

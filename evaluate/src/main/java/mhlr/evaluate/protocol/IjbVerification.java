@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import mhlr.evaluate.roc.DistributedRoc;
-import mhlr.evaluate.roc.ScoredBlock;
+import mhlr.evaluate.roc.DistributedRoc.ScoredBlock;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;

@@ -1,7 +1,13 @@
 package mhlr.evaluate.protocol;
 
+import mhlr.core.verification.TenFold;
+import mhlr.evaluate.roc.Roc;
+import mhlr.evaluate.roc.RocCurve;
+
 /**
- * The figures of a 10-fold evaluation.
+ * The figures of a 10-fold evaluation: core's {@link TenFold} accuracy and VAL@FAR, and the AUC and EER of the
+ * scikit-learn ROC over all pairs with score = -distance (not in insightface's script: AUC by the trapezoidal rule,
+ * {@code sklearn.metrics.auc}; EER where the straight-segment curve has FPR = 1 - TPR).
  *
  * @param pairs number of pairs
  * @param foldAccuracies the held-out accuracy of each fold, at the threshold chosen on the other folds
@@ -26,4 +32,21 @@ public record TenFoldResult(
         double valAtFar,
         double valStd,
         double farMean) {
+
+    /**
+     * Evaluates pairs given their squared distances (of flip-summed, L2-normalised embeddings).
+     *
+     * @throws IllegalArgumentException with fewer pairs than folds
+     */
+    public static TenFoldResult of(double[] distances, boolean[] same) {
+        TenFold.Accuracy accuracy = TenFold.accuracy(distances, same);
+        TenFold.ValidationRate val = TenFold.validationRate(distances, same, TenFold.VAL_FAR);
+        double[] scores = new double[distances.length];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = -distances[i];
+        }
+        RocCurve roc = Roc.curve(scores, same);
+        return new TenFoldResult(distances.length, accuracy.folds(), accuracy.bestThresholds(), accuracy.mean(),
+                accuracy.std(), roc.areaUnderCurve(), roc.equalErrorRate(), val.mean(), val.std(), val.farMean());
+    }
 }

@@ -1,5 +1,7 @@
 package mhlr.evaluate.protocol;
 
+import mhlr.core.verification.NumpyMath;
+
 /** Small float64 vector operations in numpy's summation order. */
 public final class Vectors {
     private Vectors() {

@@ -1,7 +1,8 @@
 /**
- * The verification protocols, to the number: insightface's 10-fold accuracy for pair lists
- * ({@link mhlr.evaluate.protocol.TenFold}) and its IJB-B/C 1:1 template pooling and scoring
- * ({@link mhlr.evaluate.protocol.TemplatePooling}, {@link mhlr.evaluate.protocol.PairScorer}), with numpy's
- * summation order where it decides the last bit ({@link mhlr.evaluate.protocol.NumpyMath}).
+ * The verification protocols, to the number: insightface's 10-fold for pair lists (core's
+ * {@link mhlr.core.verification.TenFold}, reported with its ROC as {@link mhlr.evaluate.protocol.TenFoldResult}) and
+ * its IJB-B/C 1:1 template pooling and scoring ({@link mhlr.evaluate.protocol.TemplatePooling},
+ * {@link mhlr.evaluate.protocol.PairScorer}), with numpy's summation order where it decides the last bit
+ * ({@link mhlr.core.verification.NumpyMath}).
  */
 package mhlr.evaluate.protocol;

@@ -1,9 +1,11 @@
 package mhlr.evaluate.roc;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
@@ -35,6 +37,17 @@ public final class DistributedRoc {
         public double tar(int i) {
             return chosen[i].truePositiveRate(genuine);
         }
+    }
+
+    /**
+     * The scores of a contiguous block of pairs, in pair order: what a scoring task hands to the distributed ROC
+     * and to the score writer. Primitive arrays, no row objects: IJB-C has 15.66 million pairs.
+     *
+     * @param firstPair the index of the block's first pair in the protocol's pair list
+     * @param scores one score per pair
+     * @param same whether each pair is genuine
+     */
+    public record ScoredBlock(long firstPair, double[] scores, boolean[] same) implements Serializable {
     }
 
     /** Range boundaries (ascending keys, {@code ranges - 1} of them) at quantiles of a sample of scores. */
@@ -83,7 +96,7 @@ public final class DistributedRoc {
     }
 
     /** Cuts a block's scores into per-range key chunks; range 0 holds the highest scores. */
-    static Iterator<Tuple2<Integer, RangeChunk>> split(ScoredBlock block, long[] boundaries) {
+    static Iterator<Tuple2<Integer, SortedRange.Chunk>> split(ScoredBlock block, long[] boundaries) {
         int ranges = boundaries.length + 1;
         double[] scores = block.scores();
         boolean[] same = block.same();
@@ -117,10 +130,10 @@ public final class DistributedRoc {
                 impostors[r][impostorCounts[r]++] = key;
             }
         }
-        List<Tuple2<Integer, RangeChunk>> chunks = new ArrayList<>(ranges);
+        List<Tuple2<Integer, SortedRange.Chunk>> chunks = new ArrayList<>(ranges);
         for (int r = 0; r < ranges; r++) {
             if (impostors[r].length + genuine[r].length > 0) {
-                chunks.add(new Tuple2<>(r, new RangeChunk(impostors[r], genuine[r])));
+                chunks.add(new Tuple2<>(r, new SortedRange.Chunk(impostors[r], genuine[r])));
             }
         }
         return chunks.iterator();
@@ -141,7 +154,7 @@ public final class DistributedRoc {
         return low;
     }
 
-    private static Iterator<RangeChunk> values(Iterator<Tuple2<Integer, RangeChunk>> chunks) {
+    private static Iterator<SortedRange.Chunk> values(Iterator<Tuple2<Integer, SortedRange.Chunk>> chunks) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -149,9 +162,40 @@ public final class DistributedRoc {
             }
 
             @Override
-            public RangeChunk next() {
+            public SortedRange.Chunk next() {
                 return chunks.next()._2();
             }
         };
+    }
+
+    /** Sends score range r to partition r: the key of a shuffled {@link SortedRange.Chunk} is its range index. */
+    private static final class RangeIndexPartitioner extends Partitioner {
+        private static final long serialVersionUID = 1L;
+
+        private final int ranges;
+
+        RangeIndexPartitioner(int ranges) {
+            this.ranges = ranges;
+        }
+
+        @Override
+        public int numPartitions() {
+            return ranges;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            return (Integer) key;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RangeIndexPartitioner that && that.ranges == ranges;
+        }
+
+        @Override
+        public int hashCode() {
+            return ranges;
+        }
     }
 }

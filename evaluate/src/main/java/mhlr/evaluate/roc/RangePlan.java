@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Where each score range sits on the whole curve, decided on the driver from the {@link RangeSummary}s:
+ * Where each score range sits on the whole curve, decided on the driver from the {@link SortedRange.Summary}s:
  * the counts above it (exact cumulative counts at its upper edge), whether its first group is the curve's
  * first point, and whether its last group survives (the curve's last point always does; otherwise it survives
  * when the next non-empty range starts with a group of different counts).
@@ -29,15 +29,15 @@ final class RangePlan implements Serializable {
         this.genuine = genuine;
     }
 
-    static RangePlan of(List<RangeSummary> summaries) {
-        List<RangeSummary> ordered = summaries.stream().sorted(Comparator.comparingInt(RangeSummary::index)).toList();
-        long impostors = ordered.stream().mapToLong(RangeSummary::negatives).sum();
-        long genuine = ordered.stream().mapToLong(RangeSummary::positives).sum();
+    static RangePlan of(List<SortedRange.Summary> summaries) {
+        List<SortedRange.Summary> ordered = summaries.stream().sorted(Comparator.comparingInt(SortedRange.Summary::index)).toList();
+        long impostors = ordered.stream().mapToLong(SortedRange.Summary::negatives).sum();
+        long genuine = ordered.stream().mapToLong(SortedRange.Summary::positives).sum();
         RangePlan plan = new RangePlan(ordered.size(), impostors, genuine);
         long falsePositives = 0;
         long truePositives = 0;
-        RangeSummary previous = null;
-        for (RangeSummary range : ordered) {
+        SortedRange.Summary previous = null;
+        for (SortedRange.Summary range : ordered) {
             int r = range.index();
             plan.falsePositivesAbove[r] = falsePositives;
             plan.truePositivesAbove[r] = truePositives;

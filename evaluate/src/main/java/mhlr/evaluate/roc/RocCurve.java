@@ -3,7 +3,7 @@ package mhlr.evaluate.roc;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import mhlr.evaluate.protocol.NumpyMath;
+import mhlr.core.verification.NumpyMath;
 
 /**
  * An ROC curve exactly as scikit-learn's {@code roc_curve(y_true, y_score)} returns it with its default

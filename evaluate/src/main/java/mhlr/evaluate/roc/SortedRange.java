@@ -2,6 +2,7 @@ package mhlr.evaluate.roc;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -17,11 +18,11 @@ final class SortedRange implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final int index;
-    private final RangeSummary summary;
+    private final Summary summary;
     private final long[] keptFalsePositives;
     private final long[] keptTruePositives;
 
-    private SortedRange(int index, RangeSummary summary, long[] keptFalsePositives, long[] keptTruePositives) {
+    private SortedRange(int index, Summary summary, long[] keptFalsePositives, long[] keptTruePositives) {
         this.index = index;
         this.summary = summary;
         this.keptFalsePositives = keptFalsePositives;
@@ -29,12 +30,12 @@ final class SortedRange implements Serializable {
     }
 
     /** Concatenates the chunks a reducer received, sorts them and walks their groups. */
-    static SortedRange gather(int index, Iterator<RangeChunk> chunks) {
-        List<RangeChunk> all = new ArrayList<>();
+    static SortedRange gather(int index, Iterator<Chunk> chunks) {
+        List<Chunk> all = new ArrayList<>();
         long impostors = 0;
         long genuine = 0;
         while (chunks.hasNext()) {
-            RangeChunk chunk = chunks.next();
+            Chunk chunk = chunks.next();
             all.add(chunk);
             impostors += chunk.impostorKeys().length;
             genuine += chunk.genuineKeys().length;
@@ -43,7 +44,7 @@ final class SortedRange implements Serializable {
         long[] genuineKeys = new long[Math.toIntExact(genuine)];
         int i = 0;
         int g = 0;
-        for (RangeChunk chunk : all) {
+        for (Chunk chunk : all) {
             System.arraycopy(chunk.impostorKeys(), 0, impostorKeys, i, chunk.impostorKeys().length);
             i += chunk.impostorKeys().length;
             System.arraycopy(chunk.genuineKeys(), 0, genuineKeys, g, chunk.genuineKeys().length);
@@ -79,7 +80,7 @@ final class SortedRange implements Serializable {
             kept.accept(lastNegatives, lastPositives, groups.key());
         }
         kept.finish(false);
-        RangeSummary summary = new RangeSummary(index, impostorKeys.length, genuineKeys.length, firstNegatives,
+        Summary summary = new Summary(index, impostorKeys.length, genuineKeys.length, firstNegatives,
                 firstPositives, lastNegatives, lastPositives);
         return new SortedRange(index, summary, falsePositives.toArray(), truePositives.toArray());
     }
@@ -88,7 +89,7 @@ final class SortedRange implements Serializable {
         return index;
     }
 
-    RangeSummary summary() {
+    Summary summary() {
         return summary;
     }
 
@@ -150,5 +151,50 @@ final class SortedRange implements Serializable {
             }
         }
         return best;
+    }
+
+    /**
+     * The score keys one scoring task found in one score range, impostor and genuine apart: the unit the
+     * distributed ROC shuffles, so a range's reducer receives a few large arrays instead of millions of records.
+     */
+    record Chunk(long[] impostorKeys, long[] genuineKeys) implements Serializable {
+    }
+
+    /**
+     * What the driver needs from one score range to place it on the whole curve: its counts, and the counts of
+     * its first (highest) and last (lowest) distinct score, which decide whether the last point of the range
+     * before it, and its own last point, survive {@code drop_intermediate}.
+     *
+     * @param index the range's position, 0 = highest scores
+     * @param negatives impostor pairs in the range
+     * @param positives genuine pairs in the range
+     * @param firstNegatives impostor pairs at the range's highest score
+     * @param firstPositives genuine pairs at the range's highest score
+     * @param lastNegatives impostor pairs at the range's lowest score
+     * @param lastPositives genuine pairs at the range's lowest score
+     */
+    record Summary(int index, long negatives, long positives, long firstNegatives, long firstPositives,
+            long lastNegatives, long lastPositives) implements Serializable {
+
+        boolean empty() {
+            return negatives + positives == 0;
+        }
+    }
+
+    /** A growable array of longs (the surviving points of a range, without a boxed object per point). */
+    private static final class LongList {
+        private long[] values = new long[16];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 }

@@ -3,6 +3,7 @@ package mhlr.evaluate.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import mhlr.core.verification.NumpyMath;
 import org.junit.jupiter.api.Test;
 
 class PairScorerTest {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import mhlr.evaluate.roc.DistributedRoc.ScoredBlock;
 import mhlr.spark.SharedLocalSpark;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.JavaRDD;

@@ -8,11 +8,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
+import mhlr.core.verification.TenFold;
 import mhlr.train.data.NetworkInput;
 
 /**
  * The verification callback: embeds every image of each set and its horizontal flip, sums the two embeddings,
- * L2-normalises, and scores the pairs with {@link TenFoldAccuracy}, as arcface_torch's {@code verification.test}.
+ * L2-normalises, and scores the pairs with core's {@link TenFold}, as arcface_torch's {@code verification.test}.
  * Keeps the highest accuracy per set ("Accuracy-Highest"), which checkpoints save so a resumed run reports as an
  * uninterrupted one would.
  */
@@ -65,11 +66,11 @@ public final class Verification {
         double[] distances = new double[set.pairs()];
         for (int p = 0; p < set.pairs(); p++) {
             for (int image : new int[] {set.left()[p], set.right()[p]}) {
-                normSum += TenFoldAccuracy.norm(widen(plain[image])) + TenFoldAccuracy.norm(widen(flipped[image]));
+                normSum += EmbeddingDistance.norm(widen(plain[image])) + EmbeddingDistance.norm(widen(flipped[image]));
             }
-            distances[p] = TenFoldAccuracy.normalisedSquaredDistance(summed[set.left()[p]], summed[set.right()[p]]);
+            distances[p] = EmbeddingDistance.normalisedSquaredDistance(summed[set.left()[p]], summed[set.right()[p]]);
         }
-        TenFoldAccuracy.Result accuracy = TenFoldAccuracy.evaluate(distances, set.same());
+        TenFold.Accuracy accuracy = TenFold.accuracy(distances, set.same());
         double best = Math.max(highest.get(set.name()), accuracy.mean());
         highest.put(set.name(), best);
         return new VerificationResult(set.name(), step, normSum / (4.0 * set.pairs()), accuracy.mean(),

@@ -12,6 +12,7 @@ import mhlr.core.shard.ProtocolEntry;
 import mhlr.core.shard.ShardFile;
 import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
+import mhlr.core.verification.TenFold;
 import mhlr.train.data.ParquetFiles;
 
 /**
@@ -92,9 +93,9 @@ public record VerificationSet(String name, List<byte[]> images, List<String> sou
                 right[i] = indexOf((String) pair[2], index, images, protocol.getKey(), directory);
                 same[i] = (Boolean) pair[3];
             }
-            if (pairs.size() < TenFoldAccuracy.FOLDS) {
+            if (pairs.size() < TenFold.FOLDS) {
                 throw new UsageException(directory + ": protocol " + protocol.getKey() + " has " + pairs.size()
-                        + " pairs, fewer than " + TenFoldAccuracy.FOLDS + " folds");
+                        + " pairs, fewer than " + TenFold.FOLDS + " folds");
             }
             List<byte[]> encoded = new ArrayList<>();
             List<String> names = new ArrayList<>();

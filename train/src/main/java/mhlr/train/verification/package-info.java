@@ -4,8 +4,8 @@
  * {@code eval/verification.py} is logged as {@code [lfw][2000]XNorm: ...}, {@code Accuracy-Flip: ...+-...} and
  * {@code Accuracy-Highest: ...}.
  *
- * <p>The trainer must not depend on the evaluate module, so this package holds its own small, insightface-exact
- * ten-fold accuracy ({@link mhlr.train.verification.TenFoldAccuracy}); the evaluate module's protocol code is the
- * reference for final reports. Pure Java: the network is reached through {@link mhlr.train.verification.Embedder}.
+ * <p>The ten-fold rule is core's {@link mhlr.core.verification.TenFold}, the same the evaluate module's reports use,
+ * so the accuracy logged during training is the one a report gives for the same distances. Pure Java: the network
+ * is reached through {@link mhlr.train.verification.Embedder}.
  */
 package mhlr.train.verification;
