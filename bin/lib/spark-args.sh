@@ -4,7 +4,9 @@
 #
 # Everything after "--" is spark-submit's. Through spark-submit (SPARK_HOME set) it is handed over as it is, after
 # the launcher's own options (so a --name there wins; --driver-java-options and --jars are added to the launcher's).
-# The job's --master and every --conf KEY=VALUE go to spark-submit too, with --name "mhlr-JOB: INPUT".
+# The job's --master goes to spark-submit, with --name "mhlr-JOB: INPUT"; every --conf KEY=VALUE goes to spark-submit
+# (so driver settings such as spark.driver.memory take effect) and stays with the job too (which applies the same
+# value again, prints it as the running session has it, and gives spark.hadoop.* to the Hadoop files it reads).
 # Embedded (no SPARK_HOME), the options that mean something to a driver already running in this JVM are applied the
 # way spark-submit applies them in client mode: --driver-memory M starts the JVM with -XmxM (so does
 # --conf spark.driver.memory=M), --driver-java-options adds JVM options, --conf, --name, --master,
@@ -66,8 +68,10 @@ mhlr_spark_submit_command() {
   set -- ${given[@]+"${given[@]}"}
   while [[ $# -gt 0 ]]; do
     case "$1" in
-      --master|--conf) spark+=("$1" "${2:-}"); [[ $# -ge 2 ]] && shift ;;
-      --master=*|--conf=*) spark+=("${1%%=*}" "${1#*=}") ;;
+      --master) spark+=("$1" "${2:-}"); [[ $# -ge 2 ]] && shift ;;
+      --master=*) spark+=("${1%%=*}" "${1#*=}") ;;
+      --conf) spark+=("$1" "${2:-}"); args+=("$1" "${2:-}"); [[ $# -ge 2 ]] && shift ;;
+      --conf=*) spark+=("${1%%=*}" "${1#*=}"); args+=("$1") ;;
       *) args+=("$1") ;;
     esac
     shift

@@ -59,7 +59,8 @@ class SparkJobsContractTest {
                 List.of("--verbose"), List.of("--class", main))) {
             assertTrue(indexOf(submitOptions, expected) >= 0, expected + " not in " + argv);
         }
-        assertEquals(List.of(inputFlag, work.resolve("faces") + "/", "--output", work.resolve("out").toString()),
+        assertEquals(List.of(inputFlag, work.resolve("faces") + "/", "--output", work.resolve("out").toString(),
+                "--conf", "spark.sql.shuffle.partitions=7", "--conf=spark.eventLog.enabled=true"),
                 argv.subList(jar + 1, argv.size()));
     }
 

@@ -18,11 +18,14 @@ final class JobInputs {
     }
 
     /**
-     * Hadoop settings as Spark would make them: defaults plus every {@code spark.hadoop.*} of {@code spark.conf},
-     * then of the {@code --conf} flags (which win, as they do for the session).
+     * Hadoop settings as Spark would make them: defaults plus every {@code spark.hadoop.*} Spark property, in the
+     * session's order: system properties (spark-submit's {@code --conf}), then {@code spark.conf}, then the
+     * {@code --conf} flags.
      */
     static Configuration hadoopConfiguration(Config config, Arguments arguments) {
         Map<String, String> properties = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().stream().sorted()
+                .forEach(key -> properties.put(key, System.getProperty(key)));
         config.getConfig("spark.conf").entrySet().forEach(entry -> properties.put(entry.getKey().replace("\"", ""),
                 String.valueOf(entry.getValue().unwrapped())));
         properties.putAll(SparkJob.properties(arguments.values(SparkJob.CONF)));
