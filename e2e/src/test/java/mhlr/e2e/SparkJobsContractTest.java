@@ -102,6 +102,13 @@ class SparkJobsContractTest {
     }
 
     @Test
+    void theHarnessKeepsSparkUiOffInTestJvmsAndInTheScriptsTheyStart() {
+        assertEquals("false", System.getProperty("spark.ui.enabled"));
+        assertTrue(String.valueOf(System.getenv("MHLR_JAVA_OPTS")).contains("-Dspark.ui.enabled=false"),
+                "MHLR_JAVA_OPTS=" + System.getenv("MHLR_JAVA_OPTS"));
+    }
+
+    @Test
     void embeddedRunRefusesASpark_submitOnlyOptionNamingIt() throws Exception {
         Outcome outcome = run("ingest", Map.of(), "--input", "in", "--output", "out", "--", "--packages", "a:b:1");
         assertEquals(2, outcome.code, outcome.err);
