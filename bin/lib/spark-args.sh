@@ -64,7 +64,7 @@ mhlr_spark_submit_command() {
   local job="$1" main="$2" dependencies="$3" java_options="$4"
   shift 4
   mhlr_split_at_dashes "$@"
-  local given=("${mhlr_job_args[@]+"${mhlr_job_args[@]}"}") spark=() args=()
+  local given=(${mhlr_job_args[@]+"${mhlr_job_args[@]}"}) spark=() args=()
   set -- ${given[@]+"${given[@]}"}
   while [[ $# -gt 0 ]]; do
     case "$1" in

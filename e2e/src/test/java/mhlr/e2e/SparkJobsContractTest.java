@@ -44,7 +44,8 @@ class SparkJobsContractTest {
         Files.setPosixFilePermissions(submit, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         Outcome outcome = run(script, Map.of("SPARK_HOME", sparkHome.toString(), "MHLR_TEST_ARGV",
-                recorded.toString()), inputFlag, work.resolve("faces") + "/", "--output", work.resolve("out").toString(),
+                recorded.toString()), inputFlag, work.resolve("faces") + "/", "--output",
+                work.resolve("out").toString(),
                 "--conf", "spark.sql.shuffle.partitions=7", "--conf=spark.eventLog.enabled=true",
                 "--master", "local[2]", "--", "--driver-memory", "2g", "--verbose");
 
@@ -120,7 +121,8 @@ class SparkJobsContractTest {
     void embeddedLauncherGivesTheDriverMemoryToTheJvmAsSpark_submitDoes() throws Exception {
         Path launch = DemoRun.checkout().resolve("bin/lib/launch.sh");
         Process process = new ProcessBuilder("bash", "-c", "source '" + launch + "'; mhlr_embedded_arguments bin/ingest"
-                + " --input x -- --driver-memory 2g --name 'my run' --conf spark.a=1; printf '%s\\n' \"${mhlr_job_args[@]}\""
+                + " --input x -- --driver-memory 2g --name 'my run' --conf spark.a=1;"
+                + " printf '%s\\n' \"${mhlr_job_args[@]}\""
                 + " ---- \"${mhlr_driver_options[@]}\"").start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(1, TimeUnit.MINUTES));

@@ -73,7 +73,8 @@ public final class FolderSource implements Source {
      * The identity folders to read, sorted by their path relative to the input: all the driver lists and holds
      * (the files in them are listed on the executors). Public for the listing benchmark.
      */
-    public static List<IdentityFolder> identityFolders(FileSystem fileSystem, Path root, List<String> parts, String input) {
+    public static List<IdentityFolder> identityFolders(FileSystem fileSystem, Path root, List<String> parts,
+            String input) {
         try {
             List<FileStatus> top = directories(fileSystem, root);
             List<IdentityFolder> found = new ArrayList<>();

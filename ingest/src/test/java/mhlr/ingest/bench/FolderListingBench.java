@@ -35,7 +35,8 @@ import org.apache.hadoop.fs.FileSystem;
  * <pre>
  * ./mvnw -q -o -pl ingest -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
  *     -Dmdep.outputFile=target/test-classpath.txt
- * java $(cat bin/lib/jvm-options) -Xmx2g -cp ingest/target/test-classes:ingest/target/classes:$(cat ingest/target/test-classpath.txt) \
+ * java $(cat bin/lib/jvm-options) -Xmx2g \
+ *     -cp ingest/target/test-classes:ingest/target/classes:$(cat ingest/target/test-classpath.txt) \
  *     mhlr.ingest.bench.FolderListingBench [--root /tmp/mhlr-listing-bench] [--parts 10] [--identities 20000] \
  *     [--files 10] [--keep]
  * </pre>
