@@ -5,9 +5,10 @@
 #   launch_java  MODULE MAIN_CLASS "$@"   # a plain JVM (train, mhlr-replay, make-sample-data)
 #   launch_spark MODULE MAIN_CLASS "$@"   # a Spark job (ingest, evaluate)
 #
-# launch_spark runs through $SPARK_HOME/bin/spark-submit when SPARK_HOME is set (a --master flag is handed to
-# spark-submit); otherwise in an embedded JVM with Spark on the class path: local[*], or the cluster named by
-# --master, with the application jars shipped to its executors (MHLR_APP_JARS).
+# launch_spark runs through $SPARK_HOME/bin/spark-submit when SPARK_HOME is set (--master, every --conf, the
+# application's name and everything after "--" are handed to spark-submit); otherwise in an embedded JVM with Spark
+# on the class path: local[*], or the cluster named by --master, with the application jars shipped to its executors
+# (MHLR_APP_JARS). What "--" means in each case: bin/lib/spark-args.sh.
 # Environment: MHLR_JAVA_OPTS adds JVM options (e.g. -Xmx16g), split at white space and never glob-expanded;
 # MHLR_DEBUG=1 prints stack traces;
 # MHLR_OFFLINE=1 builds with Maven offline; MHLR_MAVEN_ARGS adds Maven arguments to that build (e.g. -Pcuda).
@@ -24,6 +25,7 @@ export GLIBC_TUNABLES="${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}$MHLR_MALLOC_TUNABLES"
 
 MHLR_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MHLR_LIB="$MHLR_HOME/bin/lib"
+source "$MHLR_LIB/spark-args.sh"
 
 # True when MODULE's build is missing or older than a source, pom or conf file it is built from.
 mhlr_stale() {
@@ -117,28 +119,23 @@ launch_java() {
 }
 
 launch_spark() {
-  local module="$1" main="$2"
+  local module="$1" main="$2" job command
   shift 2
+  job="$(basename "$0")"
+  command="bin/$job"
+  # Embedded, an option after -- that only spark-submit can apply is refused before anything is built.
+  [[ -n "${SPARK_HOME:-}" ]] || mhlr_embedded_arguments "$command" "$@"
   mhlr_build "$module"
   local jar dependencies
   jar="$(mhlr_module_jar "$module")" || exit 1
   dependencies="$(cat "$MHLR_HOME/$module/target/classpath.txt")"
   if [[ -n "${SPARK_HOME:-}" ]]; then
-    local submit=() args=()
-    while [[ $# -gt 0 ]]; do
-      if [[ "$1" == "--master" && $# -ge 2 ]]; then
-        submit+=(--master "$2"); shift 2
-      elif [[ "$1" == --master=* ]]; then
-        submit+=(--master "${1#--master=}"); shift
-      else
-        args+=("$1"); shift
-      fi
-    done
-    exec "$SPARK_HOME/bin/spark-submit" "${submit[@]}" --class "$main" \
-      --jars "${dependencies//:/,}" \
-      --driver-java-options "$(mhlr_jvm_options) \"-Dmhlr.home=$MHLR_HOME\" ${MHLR_JAVA_OPTS:-}" \
-      "$jar" "${args[@]}"
+    mhlr_spark_submit_command "$job" "$main" "$dependencies" \
+      "$(mhlr_jvm_options) \"-Dmhlr.home=$MHLR_HOME\" ${MHLR_JAVA_OPTS:-}" "$@"
+    exec "$SPARK_HOME/bin/spark-submit" "${mhlr_submit_command[@]}" "$jar" \
+      ${mhlr_job_args[@]+"${mhlr_job_args[@]}"}
   fi
+  set -- ${mhlr_job_args[@]+"${mhlr_job_args[@]}"}
   # Embedded local runs stay on the loopback interface (a cluster run keeps the host's address).
   mhlr_has_master "$@" || export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   local spark_classpath
@@ -146,5 +143,6 @@ launch_spark() {
   export MHLR_APP_JARS="$jar,${dependencies//:/,}"
   # shellcheck disable=SC2046
   exec java $(mhlr_jvm_options) -Djava.awt.headless=true -Dmhlr.home="$MHLR_HOME" \
-    ${mhlr_java_opts[@]+"${mhlr_java_opts[@]}"} -cp "$jar:$dependencies:$spark_classpath" "$main" "$@"
+    ${mhlr_java_opts[@]+"${mhlr_java_opts[@]}"} ${mhlr_driver_options[@]+"${mhlr_driver_options[@]}"} \
+    -cp "$jar:$dependencies:$spark_classpath" "$main" "$@"
 }

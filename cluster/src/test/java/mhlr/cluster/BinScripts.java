@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * run in its own log file under the cluster's folder. Every run is recorded in the cluster's {@link ProcessLedger}.
  * The environment: {@code MHLR_OFFLINE=1}; {@code SPARK_LOCAL_IP=127.0.0.1} (the driver binds where the workers are);
  * no {@code SPARK_HOME} unless a run asks for one (then the launcher goes through spark-submit); and
- * {@code MHLR_JAVA_OPTS} naming the cluster's folder, so a stray driver is found by its command line.
+ * {@code MHLR_JAVA_OPTS} naming the cluster's folder, so a stray driver is found by its command line, and turning
+ * Spark's UI off as every test does.
  */
 final class BinScripts {
     private static final AtomicInteger RUNS = new AtomicInteger();
@@ -100,8 +101,8 @@ final class BinScripts {
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
         env.remove("SPARK_HOME");
         env.remove("SPARK_CONF_DIR");
-        env.put("MHLR_JAVA_OPTS", "-Dmhlr.cluster.root=" + clusterRoot + " -Dorg.bytedeco.javacpp.cachedir="
-                + ClusterSettings.javacppCacheDirectory());
+        env.put("MHLR_JAVA_OPTS", "-Dmhlr.cluster.root=" + clusterRoot + " -Dspark.ui.enabled=false"
+                + " -Dorg.bytedeco.javacpp.cachedir=" + ClusterSettings.javacppCacheDirectory());
         sparkHome.ifPresent(home -> env.put("SPARK_HOME", home.directory().toString()));
         return new Run(script, ledger.start(builder), log);
     }

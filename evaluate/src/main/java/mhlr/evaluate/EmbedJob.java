@@ -27,6 +27,7 @@ import mhlr.evaluate.embed.NpyFile;
 import mhlr.evaluate.protocol.VerificationProtocol;
 import mhlr.spark.DriverProgress;
 import mhlr.spark.HadoopAtomicOutput;
+import mhlr.spark.SparkJob;
 import mhlr.spark.SparkSessions;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
@@ -52,14 +53,13 @@ public final class EmbedJob {
     static final String COMMAND = "bin/embed";
     static final String EMBEDDINGS = "embeddings";
 
-    static final CommandLine CLI = CommandLine.builder(COMMAND,
+    static final CommandLine CLI = SparkJob.flags(CommandLine.builder(COMMAND,
                     "Embeds every image of a shard set with a trained model on Spark: Parquet rows (source, identity"
                     + " or key, label, embedding, flip_embedding) and, for an evaluation set, one .npy per protocol"
                     + " in the row order bin/evaluate --embeddings reads.")
             .required("--model", "FILE", "an exported model (bin/train's model file)")
             .required("--data", "DIR", "a shard set written by bin/ingest (training or evaluation)")
-            .required("--output", "DIR", "the directory to create")
-            .optional("--master", "URL", "Spark master (default: spark.master, local[*])")
+            .required("--output", "DIR", "the directory to create"))
             .flag("--overwrite", "replace an existing output directory")
             .build();
 
@@ -78,7 +78,9 @@ public final class EmbedJob {
     private static void runStandalone(String[] args) {
         Job job = Job.parse(args);
         ShardSet shards = job.shards();
-        SparkSession session = SparkSessions.start(job.config, job.arguments.value("--master"));
+        SparkJob spark = SparkJob.from("embed", job.arguments, "--data");
+        SparkSession session = SparkSessions.start(job.config, spark);
+        SparkSessions.describe(session, spark).forEach(line -> System.err.println(COMMAND + ": " + line));
         try {
             job.run(session, shards, System.err);
         } finally {
@@ -97,7 +99,7 @@ public final class EmbedJob {
             this.arguments = arguments;
             this.config = config;
             this.settings = EvaluateSettings.from(config);
-            this.hadoop = JobInputs.hadoopConfiguration(config);
+            this.hadoop = JobInputs.hadoopConfiguration(config, arguments);
         }
 
         static Job parse(String[] args) {

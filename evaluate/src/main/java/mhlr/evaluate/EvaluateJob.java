@@ -19,6 +19,7 @@ import mhlr.evaluate.embed.ShardEmbedder;
 import mhlr.evaluate.protocol.VerificationProtocol;
 import mhlr.evaluate.report.MarkdownReport;
 import mhlr.spark.HadoopAtomicOutput;
+import mhlr.spark.SparkJob;
 import mhlr.spark.SparkSessions;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -32,7 +33,7 @@ import org.apache.spark.sql.SparkSession;
 public final class EvaluateJob {
     static final String COMMAND = "bin/evaluate";
 
-    static final CommandLine CLI = CommandLine.builder(COMMAND,
+    static final CommandLine CLI = SparkJob.flags(CommandLine.builder(COMMAND,
                     "Evaluates face verification and identification: insightface's 10-fold accuracy (LFW, CFP, AgeDB,"
                     + " any pair list), IJB-B/C 1:1 TAR@FAR and, when the 1:N lists are there, IJB-B/C 1:N rank-k"
                     + " and TPIR@FPIR, with features from a trained model or a .npy.")
@@ -40,8 +41,7 @@ public final class EvaluateJob {
             .optional("--embeddings", "FILE.npy", "precomputed float32 features, one row per image in protocol order")
             .required("--data", "DIR", "an evaluation shard set, or with --embeddings that shard set (the .npy of"
                     + " bin/embed) or the protocol's own files (IJB root, CFP root, pairs.txt, .bin)")
-            .required("--output", "DIR", "the report directory to create")
-            .optional("--master", "URL", "Spark master (default: spark.master, local[*])")
+            .required("--output", "DIR", "the report directory to create"))
             .flag("--overwrite", "replace an existing output directory")
             .build();
 
@@ -63,8 +63,12 @@ public final class EvaluateJob {
      */
     private static void runStandalone(String[] args) {
         Job job = Job.parse(args);
-        CompletableFuture<SparkSession> session = CompletableFuture.supplyAsync(
-                () -> SparkSessions.start(job.config, job.arguments.value("--master")));
+        SparkJob spark = SparkJob.from("evaluate", job.arguments, "--data");
+        CompletableFuture<SparkSession> session = CompletableFuture.supplyAsync(() -> {
+            SparkSession started = SparkSessions.start(job.config, spark);
+            SparkSessions.describe(started, spark).forEach(line -> System.err.println(COMMAND + ": " + line));
+            return started;
+        });
         try {
             job.run(session::join, System.err);
         } finally {
@@ -99,7 +103,7 @@ public final class EvaluateJob {
 
         void run(Supplier<SparkSession> session, PrintStream log) {
             Optional<Path> embeddings = arguments.optionalPath("--embeddings");
-            Configuration hadoop = JobInputs.hadoopConfiguration(config);
+            Configuration hadoop = JobInputs.hadoopConfiguration(config, arguments);
             Optional<byte[]> model = arguments.value("--model").map(location -> settings.engine().modelBytes(
                     JobInputs.readModel(location, hadoop), "--model " + location));
             model.ifPresent(bytes -> log.println(COMMAND + ": --model " + arguments.required("--model") + ": "

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import mhlr.core.cli.Arguments;
 import mhlr.core.cli.UsageException;
+import mhlr.spark.SparkJob;
 import org.apache.hadoop.conf.Configuration;
 
 /** What {@code bin/evaluate} and {@code bin/embed} read alike: Hadoop settings from the config, the model file. */
@@ -13,13 +17,22 @@ final class JobInputs {
     private JobInputs() {
     }
 
-    /** Hadoop settings as Spark would make them: defaults plus every {@code spark.hadoop.*} of {@code spark.conf}. */
-    static Configuration hadoopConfiguration(Config config) {
+    /**
+     * Hadoop settings as Spark would make them: defaults plus every {@code spark.hadoop.*} Spark property, in the
+     * session's order: system properties (spark-submit's {@code --conf}), then {@code spark.conf}, then the
+     * {@code --conf} flags.
+     */
+    static Configuration hadoopConfiguration(Config config, Arguments arguments) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().stream().sorted()
+                .forEach(key -> properties.put(key, System.getProperty(key)));
+        config.getConfig("spark.conf").entrySet().forEach(entry -> properties.put(entry.getKey().replace("\"", ""),
+                String.valueOf(entry.getValue().unwrapped())));
+        properties.putAll(SparkJob.properties(arguments.values(SparkJob.CONF)));
         Configuration hadoop = new Configuration();
-        config.getConfig("spark.conf").entrySet().forEach(entry -> {
-            String key = entry.getKey().replace("\"", "");
+        properties.forEach((key, value) -> {
             if (key.startsWith("spark.hadoop.")) {
-                hadoop.set(key.substring("spark.hadoop.".length()), String.valueOf(entry.getValue().unwrapped()));
+                hadoop.set(key.substring("spark.hadoop.".length()), value);
             }
         });
         return hadoop;

@@ -11,6 +11,7 @@ import mhlr.core.cli.Launcher;
 import mhlr.core.config.Settings;
 import mhlr.ingest.source.Source;
 import mhlr.ingest.source.Sources;
+import mhlr.spark.SparkJob;
 import mhlr.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 
@@ -22,7 +23,7 @@ import org.apache.spark.sql.SparkSession;
 public final class IngestJob {
     static final String COMMAND = "bin/ingest";
 
-    static final CommandLine CLI = CommandLine.builder(COMMAND,
+    static final CommandLine CLI = SparkJob.flags(CommandLine.builder(COMMAND,
                     "Reads face images in the format users have them, aligns them to 112x112 and writes shuffled,"
                     + " verified Parquet shards (or insightface RecordIO or .bin files) with __mhlr/manifest.json"
                     + " (written last) and a table of skipped records.")
@@ -32,8 +33,7 @@ public final class IngestJob {
             .required("--output", "DIR", "the shard directory to create; local path or Hadoop URI")
             .optional("--output-format", "FORMAT", "what to write: " + String.join(", ", OutputFormat.NAMES)
                     + " (default: ingest.output-format, parquet)")
-            .optional("--config", "FILE", "a preset over conf/base.conf")
-            .optional("--master", "URL", "Spark master (default: spark.master, local[*])")
+            .optional("--config", "FILE", "a preset over conf/base.conf"))
             .flag("--overwrite", "replace an existing output directory")
             .build();
 
@@ -54,7 +54,9 @@ public final class IngestJob {
 
     private static void runStandalone(String[] args) {
         Job job = Job.parse(args);
-        SparkSession session = SparkSessions.start(job.config, job.arguments.value("--master"));
+        SparkJob spark = SparkJob.from("ingest", job.arguments, "--input");
+        SparkSession session = SparkSessions.start(job.config, spark);
+        SparkSessions.describe(session, spark).forEach(line -> System.err.println(COMMAND + ": " + line));
         try {
             job.run(session, System.err);
         } finally {

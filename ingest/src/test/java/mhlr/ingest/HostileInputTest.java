@@ -28,6 +28,7 @@ import mhlr.core.sample.SampleFormat;
 import mhlr.core.shard.Manifest;
 import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
+import mhlr.core.testing.TestImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

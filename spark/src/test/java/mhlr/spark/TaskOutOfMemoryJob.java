@@ -2,6 +2,7 @@ package mhlr.spark;
 
 import com.typesafe.config.ConfigFactory;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import mhlr.core.cli.Launcher;
 import mhlr.core.output.OutputRules;
@@ -23,7 +24,9 @@ public final class TaskOutOfMemoryJob {
     public static void main(String[] args) {
         Launcher.main("task-out-of-memory", args, arguments -> {
             SparkSession session = SparkSessions.start(ConfigFactory.parseString(
-                    "spark { app-name = oom, master = \"local[2]\", conf {} }"), Optional.empty());
+                    "spark { master = \"local[2]\", conf {} }"),
+                    new SparkJob("task-out-of-memory", arguments[0], Optional.empty(),
+                            Map.of("spark.ui.enabled", "false")));
             OutputRules<String> rules = OutputRules.<String>builder().ownMarker("done.txt").build();
             try (HadoopAtomicOutput output = HadoopAtomicOutput.begin(arguments[0], rules,
                     session.sparkContext().hadoopConfiguration())) {

@@ -59,6 +59,11 @@ public final class Arguments {
         }
     }
 
+    /** Every value of a repeatable option, in the order given (empty when it was not given). */
+    public List<String> values(String name) {
+        return values.getOrDefault(name, List.of());
+    }
+
     /** Every {@code --set key=value} in the order given. */
     public List<String> overrides() {
         return values.getOrDefault(CommandLine.SET, List.of());

@@ -134,6 +134,11 @@ public final class CommandLine {
             return add(new Option(name, valueName, help, false, false));
         }
 
+        /** An option that may be given several times, like {@code --set}; {@link Arguments#values} has them all. */
+        public Builder repeatable(String name, String valueName, String help) {
+            return add(new Option(name, valueName, help, false, true));
+        }
+
         public Builder flag(String name, String help) {
             return add(new Option(name, null, help, false, false));
         }

@@ -28,6 +28,17 @@ class CommandLineTest {
     }
 
     @Test
+    void repeatableOptionKeepsEveryValueInOrderInBothForms() {
+        CommandLine spark = CommandLine.builder("bin/job", "Runs on Spark.")
+                .repeatable("--conf", "KEY=VALUE", "a Spark property")
+                .build();
+        Arguments arguments = spark.parse("--conf", "spark.a=1", "--conf=spark.b=x=y", "--conf", "spark.a=2");
+        assertEquals(List.of("spark.a=1", "spark.b=x=y", "spark.a=2"), arguments.values("--conf"));
+        assertEquals(List.of(), spark.parse().values("--conf"));
+        assertTrue(spark.help().contains("[--conf KEY=VALUE ...]"), spark.help());
+    }
+
+    @Test
     void unknownFlagIsAUsageErrorNamingIt() {
         UsageException error = assertThrows(UsageException.class, () -> cli.parse("--input", "a", "--frmat", "x"));
         assertTrue(error.getMessage().contains("--frmat"));

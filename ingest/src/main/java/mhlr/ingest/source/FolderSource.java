@@ -69,8 +69,12 @@ public final class FolderSource implements Source {
         return new SourceRecords(read, count);
     }
 
-    /** The identity folders to read, sorted by their path relative to the input. */
-    static List<IdentityFolder> identityFolders(FileSystem fileSystem, Path root, List<String> parts, String input) {
+    /**
+     * The identity folders to read, sorted by their path relative to the input: all the driver lists and holds
+     * (the files in them are listed on the executors). Public for the listing benchmark.
+     */
+    public static List<IdentityFolder> identityFolders(FileSystem fileSystem, Path root, List<String> parts,
+            String input) {
         try {
             List<FileStatus> top = directories(fileSystem, root);
             List<IdentityFolder> found = new ArrayList<>();
@@ -135,7 +139,7 @@ public final class FolderSource implements Source {
      * @param path relative to the input, e.g. {@code 0/0_0_0000000} or {@code s1}
      * @param identity the identity name (the folder's own name)
      */
-    record IdentityFolder(String path, String identity) implements Serializable {
+    public record IdentityFolder(String path, String identity) implements Serializable {
     }
 
     /** Executor side: the files of one identity folder, sorted, as faces still to be read. */
