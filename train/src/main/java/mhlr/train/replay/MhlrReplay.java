@@ -1,4 +1,4 @@
-package mhlr.train.schedule;
+package mhlr.train.replay;
 
 import com.typesafe.config.Config;
 import java.io.BufferedWriter;
@@ -14,6 +14,9 @@ import mhlr.core.cli.CommandLine;
 import mhlr.core.cli.Launcher;
 import mhlr.core.cli.UsageException;
 import mhlr.core.config.Settings;
+import mhlr.train.schedule.LearningRateSchedule;
+import mhlr.train.schedule.MhlrSchedule;
+import mhlr.train.schedule.Schedules;
 
 /**
  * {@code bin/mhlr-replay}: feeds a recorded loss sequence through the configured learning-rate schedule (MHLR by
