@@ -1,5 +1,19 @@
 package mhlr.train;
 
+import static mhlr.train.settings.TrainingSettings.BACKBONE;
+import static mhlr.train.settings.TrainingSettings.BATCH_SIZE;
+import static mhlr.train.settings.TrainingSettings.CHECKPOINT_EVERY_STEPS;
+import static mhlr.train.settings.TrainingSettings.CHECKPOINT_KEEP;
+import static mhlr.train.settings.TrainingSettings.DECODE_THREADS;
+import static mhlr.train.settings.TrainingSettings.EPOCHS;
+import static mhlr.train.settings.TrainingSettings.INIT_FROM;
+import static mhlr.train.settings.TrainingSettings.LOG_EVERY_STEPS;
+import static mhlr.train.settings.TrainingSettings.SCHEDULE;
+import static mhlr.train.settings.TrainingSettings.SEED;
+import static mhlr.train.settings.TrainingSettings.VERIFICATION_BATCH_SIZE;
+import static mhlr.train.settings.TrainingSettings.VERIFICATION_EVERY_STEPS;
+import static mhlr.train.settings.TrainingSettings.VERIFICATION_SETS;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import java.io.IOException;
@@ -47,6 +61,7 @@ import mhlr.train.report.MetricsLog;
 import mhlr.train.report.ProgressLine;
 import mhlr.train.schedule.LearningRateSchedule;
 import mhlr.train.schedule.Schedules;
+import mhlr.train.settings.TrainingSettings;
 import mhlr.train.verification.Embedder;
 import mhlr.train.verification.Verification;
 import mhlr.train.verification.VerificationSet;
@@ -69,7 +84,7 @@ public final class Trainer {
     private final String data;
     private final PrintStream log;
     private final boolean terminal;
-    private final TrainSettings settings;
+    private final TrainingSettings settings;
     private final DataOptions dataOptions;
     private final TrainingData shards;
     private final long perEpoch;
@@ -84,19 +99,19 @@ public final class Trainer {
         this.data = data;
         this.log = log;
         this.terminal = terminal;
-        this.settings = TrainSettings.fromConfig(config);
-        this.dataOptions = DataOptions.fromConfig(config);
+        this.settings = TrainingSettings.read(config);
+        this.dataOptions = settings.dataOptions();
         this.shards = TrainingData.open(data, dataOptions.check());
-        this.perEpoch = BatchPipeline.batchesPerEpoch(shards.images(), settings.batchSize());
+        this.perEpoch = BatchPipeline.batchesPerEpoch(shards.images(), settings.get(BATCH_SIZE));
         if (perEpoch == 0) {
             throw new UsageException(data + " holds " + shards.images() + " images, fewer than one batch of "
-                    + "train.batch-size = " + settings.batchSize());
+                    + "train.batch-size = " + settings.get(BATCH_SIZE));
         }
-        this.total = perEpoch * settings.epochs();
-        this.schedule = Schedules.fromConfig(config, total);
+        this.total = perEpoch * settings.get(EPOCHS);
+        this.schedule = Schedules.from(settings, total);
         this.verification = verification(settings, dataOptions);
-        this.model = ModelFromConfig.build(config, shards.classes());
-        String initFrom = config.getString("train.init-from");
+        this.model = ModelFromSettings.build(settings, shards.classes());
+        String initFrom = settings.get(INIT_FROM);
         if (!initFrom.isEmpty()) {
             startFrom(Path.of(initFrom));
         }
@@ -138,7 +153,7 @@ public final class Trainer {
     public List<Path> inputs() {
         List<Path> inputs = new ArrayList<>();
         inputs.add(Path.of(data));
-        settings.verificationSets().forEach(set -> inputs.add(Path.of(set)));
+        settings.get(VERIFICATION_SETS).forEach(set -> inputs.add(Path.of(set)));
         return inputs.stream().filter(path -> !path.toString().contains(":/")).toList();
     }
 
@@ -155,7 +170,7 @@ public final class Trainer {
         this.output = target;
         long started = System.nanoTime();
         CheckpointStore checkpoints = new CheckpointStore(output.resolve(OutputDirectory.CHECKPOINTS),
-                settings.checkpointKeep());
+                settings.get(CHECKPOINT_KEEP));
         checkpoints.removeIncomplete();
         Optional<TrainingState> restored = Optional.empty();
         if (output.resuming()) {
@@ -179,10 +194,10 @@ public final class Trainer {
              LossLog losses = output.resuming() ? LossLog.resume(lossesFile, stepsDone) : LossLog.create(lossesFile)) {
             RunLogs logs = new RunLogs(metrics, losses, new ProgressLine(log, total, stepsDone, terminal));
             BatchWait wait = new BatchWait();
-            LossInterval interval = new LossInterval(settings.logEverySteps(), total, settings.batchSize(), wait);
+            LossInterval interval = new LossInterval(settings.get(LOG_EVERY_STEPS), total, settings.get(BATCH_SIZE), wait);
             restored.ifPresent(state -> interval.restore(state.intervalLossSum(), state.intervalSteps()));
             new TrainingLoop(model, schedule, wait, listeners(logs, interval, checkpoints, configText))
-                    .run(() -> BatchPipeline.open(shards, dataOptions, position, settings.epochs()), stepsDone, total);
+                    .run(() -> BatchPipeline.open(shards, dataOptions, position, settings.get(EPOCHS)), stepsDone, total);
         }
         return finish(started);
     }
@@ -191,23 +206,23 @@ public final class Trainer {
     private List<TrainingListener> listeners(RunLogs logs, LossInterval interval, CheckpointStore store,
                                              String configText) {
         Checkpoints checkpoints = new Checkpoints(store, logs.losses(),
-                new CheckpointEvery(perEpoch, settings.checkpointEverySteps()),
+                new CheckpointEvery(perEpoch, settings.get(CHECKPOINT_EVERY_STEPS)),
                 event -> checkpoint(event, interval, configText));
         int size = dataOptions.imageSize();
         Embedder embedder = (pixels, n) -> model.embed(Nd4j.create(pixels, new long[] {n, 3, size, size}, 'c'))
                 .castTo(DataType.FLOAT).toFloatMatrix();
         return List.of(new DivergenceStop(logs, checkpoints), new LossRecorder(logs.losses()),
                 new ScheduleObserver(schedule), interval, new MetricsLines(logs.metrics(), interval, schedule),
-                new ProgressUpdates(logs.progress(), interval, settings.epochs()), new DecayEvents(logs, schedule),
-                new LiveVerification(verification, settings.verificationEverySteps(), embedder, logs), checkpoints,
+                new ProgressUpdates(logs.progress(), interval, settings.get(EPOCHS)), new DecayEvents(logs, schedule),
+                new LiveVerification(verification, settings.get(VERIFICATION_EVERY_STEPS), embedder, logs), checkpoints,
                 new CurvePlots(output.resolve(OutputDirectory.METRICS), output.root(),
-                        config.getString("train.backbone") + ", " + config.getString("train.schedule.name")));
+                        settings.get(BACKBONE) + ", " + settings.get(SCHEDULE)));
     }
 
     /** The run after {@code event}'s step, as a checkpoint holds it. */
     private Checkpoint checkpoint(StepEvent event, LossInterval interval, String configText) {
         TrainingState state = TrainingState.builder().step(event.step()).position(event.position().next(perEpoch))
-                .seed(config.getLong("seed")).schedule(schedule.saveState())
+                .seed(settings.get(SEED)).schedule(schedule.saveState())
                 .verificationHighest(verification.highest()).interval(interval.lossSum(), interval.steps())
                 .trainingSet(shards.images(), shards.classes()).build();
         return new Checkpoint(state, model.parameters(), model.optimizerState(), configText);
@@ -231,15 +246,15 @@ public final class Trainer {
         return state;
     }
 
-    private static Verification verification(TrainSettings settings, DataOptions dataOptions) {
+    private static Verification verification(TrainingSettings settings, DataOptions dataOptions) {
         List<VerificationSet> sets = new ArrayList<>();
-        if (settings.verificationEverySteps() > 0) {
-            for (String directory : settings.verificationSets()) {
+        if (settings.get(VERIFICATION_EVERY_STEPS) > 0) {
+            for (String directory : settings.get(VERIFICATION_SETS)) {
                 sets.addAll(VerificationSet.open(directory, dataOptions.check()));
             }
         }
-        return new Verification(sets, dataOptions.imageSize(), settings.verificationBatchSize(),
-                settings.decodeThreads());
+        return new Verification(sets, dataOptions.imageSize(), settings.get(VERIFICATION_BATCH_SIZE),
+                settings.get(DECODE_THREADS));
     }
 
     private Map<String, Object> finish(long started) {
@@ -251,8 +266,8 @@ public final class Trainer {
         }
         Map<String, Object> size = new LinkedHashMap<>();
         size.put("steps", total);
-        size.put("epochs", settings.epochs());
-        size.put("batch_size", settings.batchSize());
+        size.put("epochs", settings.get(EPOCHS));
+        size.put("batch_size", settings.get(BATCH_SIZE));
         size.put("images", shards.images());
         size.put("classes", shards.classes());
         Map<String, Object> summary = RunSummary.of(size, output.resolve(OutputDirectory.METRICS), started);

@@ -30,6 +30,7 @@ import mhlr.train.schedule.Decay;
 import mhlr.train.schedule.LearningRateSchedule;
 import mhlr.train.schedule.MhlrSettings;
 import mhlr.train.schedule.Schedules;
+import mhlr.train.settings.TrainingSettings;
 import mhlr.train.verification.Verification;
 import mhlr.train.verification.VerificationResult;
 import mhlr.train.verification.VerificationSet;
@@ -207,7 +208,7 @@ public final class MhlrClaimExperiment {
         result.logLines().forEach(System.err::println);
 
         double[] losses = readLosses(output.resolve(OutputDirectory.LOSSES), steps);
-        LearningRateSchedule schedule = Schedules.fromConfig(config, steps);
+        LearningRateSchedule schedule = Schedules.from(TrainingSettings.read(config), steps);
         double[] rates = new double[losses.length];
         for (int step = 0; step < losses.length; step++) {
             rates[step] = schedule.learningRate();
