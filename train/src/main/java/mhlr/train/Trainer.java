@@ -67,6 +67,8 @@ import mhlr.train.verification.Verification;
 import mhlr.train.verification.VerificationSet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A training run: prepares everything it needs from the config (data, model, schedule, verification), restores a
@@ -80,6 +82,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * checkpoint and, given the same seed and config, logs exactly what the uninterrupted run logs.
  */
 public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
     private final Config config;
     private final String data;
     private final PrintStream log;
@@ -174,11 +178,11 @@ public final class Trainer {
         checkpoints.removeIncomplete();
         Optional<TrainingState> restored = Optional.empty();
         if (output.resuming()) {
-            Optional<Checkpoint> newest = checkpoints.loadNewest(log::println);
+            Optional<Checkpoint> newest = checkpoints.loadNewest(LOG::warn);
             if (newest.isPresent()) {
                 restored = Optional.of(restore(newest.get()));
             } else {
-                log.println("bin/train: " + output.root() + " has no complete checkpoint; starting from step 0");
+                LOG.warn("{} has no complete checkpoint; starting from step 0", output.root());
             }
         }
         String configText = config.root().render(ConfigRenderOptions.defaults().setOriginComments(false)
