@@ -3,6 +3,7 @@ package mhlr.train;
 import mhlr.core.cli.UsageException;
 import mhlr.train.loss.CombinedMarginLoss;
 import mhlr.train.loss.MarginGradient;
+import mhlr.train.loss.Margins;
 import mhlr.train.model.BackboneSpec;
 import mhlr.train.model.TrainingModel;
 import mhlr.train.settings.TrainingSettings;
@@ -10,8 +11,9 @@ import mhlr.train.settings.TrainingSettings;
 /**
  * The {@link TrainingModel} that the settings {@code train { backbone, image-size, embedding-size, dropout, loss { },
  * momentum, weight-decay, gradient-clip }} and {@code seed} describe ({@link TrainingSettings}). The margins come from
- * {@code loss.m1/m2/m3} and {@code loss.scale}; {@code loss.type} names the family and must agree with them (arcface: m2 &gt; 0, m3 = 0;
- * cosface: m3 &gt; 0, m2 = 0; combined: any), so a preset cannot silently train another loss than it says.
+ * {@code loss.m1/m2/m3} and {@code loss.scale}; {@code loss.type} names the family and must agree with them
+ * (arcface: m2 &gt; 0, m3 = 0; cosface: m3 &gt; 0, m2 = 0; combined: any), so a preset cannot silently train another
+ * loss than it says.
  */
 final class ModelFromSettings {
     private ModelFromSettings() {
@@ -51,7 +53,7 @@ final class ModelFromSettings {
             throw new UsageException("train.loss.type = " + type + " but (m1, m2, m3) = (" + m1 + ", " + m2 + ", " + m3
                     + "); ArcFace is (1, 0.5, 0), CosFace (1, 0, 0.4); set the margins or type = combined");
         }
-        return new CombinedMarginLoss(settings.get(TrainingSettings.LOSS_SCALE), m1, m2, m3,
+        return new CombinedMarginLoss(settings.get(TrainingSettings.LOSS_SCALE), new Margins(m1, m2, m3),
                 MarginGradient.fromKey(settings.get(TrainingSettings.LOSS_GRADIENT)));
     }
 }

@@ -52,7 +52,8 @@ final class RunSummary {
     /** Writes the summary atomically. */
     static void write(Path file, Map<String, Object> summary) {
         try {
-            AtomicOutput.writeFile(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
+            AtomicOutput.writeFile(file,
+                    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the summary", e);
         }

@@ -198,10 +198,11 @@ public final class Trainer {
              LossLog losses = output.resuming() ? LossLog.resume(lossesFile, stepsDone) : LossLog.create(lossesFile)) {
             RunLogs logs = new RunLogs(metrics, losses, new ProgressLine(log, total, stepsDone, terminal));
             BatchWait wait = new BatchWait();
-            LossInterval interval = new LossInterval(settings.get(LOG_EVERY_STEPS), total, settings.get(BATCH_SIZE), wait);
+            LossInterval interval = new LossInterval(settings.get(LOG_EVERY_STEPS), total, settings.get(BATCH_SIZE),
+                    wait);
             restored.ifPresent(state -> interval.restore(state.intervalLossSum(), state.intervalSteps()));
-            new TrainingLoop(model, schedule, wait, listeners(logs, interval, checkpoints, configText))
-                    .run(() -> BatchPipeline.open(shards, dataOptions, position, settings.get(EPOCHS)), stepsDone, total);
+            new TrainingLoop(model, schedule, wait, listeners(logs, interval, checkpoints, configText)).run(
+                    () -> BatchPipeline.open(shards, dataOptions, position, settings.get(EPOCHS)), stepsDone, total);
         }
         return finish(started);
     }

@@ -20,8 +20,8 @@ class TrainingCurvesTest {
         try (MetricsLog log = MetricsLog.create(metrics)) {
             double rate = 0.1;
             for (long step = 10; step <= 500; step += 10) {
-                log.write(new StepLine(step, 0, Double.NaN, 10.0 / Math.sqrt(step), rate, Double.NaN, Double.NaN, Double.NaN,
-                        Map.of()));
+                log.write(new StepLine(step, 0, Double.NaN, 10.0 / Math.sqrt(step), rate, Double.NaN, Double.NaN,
+                        Double.NaN, Map.of()));
                 if (step % 200 == 0) {
                     log.write(new DecayLine(step, (int) (step / 200), rate, rate / 2, Double.NaN));
                     rate /= 2;
