@@ -1,8 +1,19 @@
 package mhlr.train;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static mhlr.train.settings.TrainingSettings.BACKBONE;
+import static mhlr.train.settings.TrainingSettings.BATCH_SIZE;
+import static mhlr.train.settings.TrainingSettings.CHECKPOINT_EVERY_STEPS;
+import static mhlr.train.settings.TrainingSettings.CHECKPOINT_KEEP;
+import static mhlr.train.settings.TrainingSettings.DECODE_THREADS;
+import static mhlr.train.settings.TrainingSettings.EPOCHS;
+import static mhlr.train.settings.TrainingSettings.INIT_FROM;
+import static mhlr.train.settings.TrainingSettings.LOG_EVERY_STEPS;
+import static mhlr.train.settings.TrainingSettings.SCHEDULE;
+import static mhlr.train.settings.TrainingSettings.SEED;
+import static mhlr.train.settings.TrainingSettings.VERIFICATION_BATCH_SIZE;
+import static mhlr.train.settings.TrainingSettings.VERIFICATION_EVERY_STEPS;
+import static mhlr.train.settings.TrainingSettings.VERIFICATION_SETS;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import java.io.IOException;
@@ -14,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import mhlr.core.cli.AtomicOutput;
@@ -27,41 +37,58 @@ import mhlr.train.checkpoint.TrainingState;
 import mhlr.train.data.BatchPipeline;
 import mhlr.train.data.DataOptions;
 import mhlr.train.data.DataPosition;
-import mhlr.train.data.TrainingBatch;
 import mhlr.train.data.TrainingData;
-import mhlr.train.model.StepResult;
+import mhlr.train.loop.BatchWait;
+import mhlr.train.loop.CheckpointEvery;
+import mhlr.train.loop.Checkpoints;
+import mhlr.train.loop.CurvePlots;
+import mhlr.train.loop.DecayEvents;
+import mhlr.train.loop.DivergenceStop;
+import mhlr.train.loop.LiveVerification;
+import mhlr.train.loop.LossInterval;
+import mhlr.train.loop.LossRecorder;
+import mhlr.train.loop.MetricsLines;
+import mhlr.train.loop.ProgressUpdates;
+import mhlr.train.loop.RunLogs;
+import mhlr.train.loop.ScheduleObserver;
+import mhlr.train.loop.StepEvent;
+import mhlr.train.loop.TrainingListener;
+import mhlr.train.loop.TrainingLoop;
 import mhlr.train.model.TrainingModel;
 import mhlr.train.onnx.PretrainedBackbone;
 import mhlr.train.report.LossLog;
 import mhlr.train.report.MetricsLog;
 import mhlr.train.report.ProgressLine;
-import mhlr.train.report.TrainingCurves;
-import mhlr.train.schedule.Decay;
 import mhlr.train.schedule.LearningRateSchedule;
 import mhlr.train.schedule.Schedules;
+import mhlr.train.settings.TrainingSettings;
 import mhlr.train.verification.Embedder;
 import mhlr.train.verification.Verification;
-import mhlr.train.verification.VerificationResult;
 import mhlr.train.verification.VerificationSet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The training loop. {@code T = floor(images / batch-size) * epochs} steps; for each: the next batch from the
- * shard pipeline, the schedule's learning rate, one model step, the loss to the schedule, then logging,
- * verification and checkpoints as configured. Steps are counted from 1 in the logs ("step 20" = 20 steps done, as
- * arcface_torch's {@code global_step}); the schedule sees them 0-based.
+ * A training run: prepares everything it needs from the config (data, model, schedule, verification), restores a
+ * checkpoint on {@code --resume}, runs the {@link TrainingLoop} with the listeners that log, decide, verify and
+ * checkpoint ({@link #listeners}), and writes the model and {@code summary.json}. {@code T = floor(images / batch-size)
+ * * epochs} steps, counted from 1 in the logs ("step 20" = 20 steps done, as arcface_torch's {@code global_step}); the
+ * schedule sees them 0-based.
  *
- * <p>A loss or gradient norm that is not finite stops the run with {@link TrainingDivergedException} (exit 1); the
- * step is not checkpointed, so the last good checkpoint stays. With {@code --resume} the run continues from the
- * newest complete checkpoint and, given the same seed and config, logs exactly what the uninterrupted run logs.
+ * <p>A loss or gradient norm that is not finite stops the run ({@link DivergenceStop}, exit 1); the step is not
+ * checkpointed, so the last good checkpoint stays. With {@code --resume} the run continues from the newest complete
+ * checkpoint and, given the same seed and config, logs exactly what the uninterrupted run logs.
  */
 public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
     private final Config config;
     private final String data;
     private final PrintStream log;
     private final boolean terminal;
-    private final TrainSettings settings;
+    private final TrainingSettings settings;
     private final DataOptions dataOptions;
     private final TrainingData shards;
     private final long perEpoch;
@@ -76,19 +103,19 @@ public final class Trainer {
         this.data = data;
         this.log = log;
         this.terminal = terminal;
-        this.settings = TrainSettings.fromConfig(config);
-        this.dataOptions = DataOptions.fromConfig(config);
+        this.settings = TrainingSettings.read(config);
+        this.dataOptions = settings.dataOptions();
         this.shards = TrainingData.open(data, dataOptions.check());
-        this.perEpoch = BatchPipeline.batchesPerEpoch(shards.images(), settings.batchSize());
+        this.perEpoch = BatchPipeline.batchesPerEpoch(shards.images(), settings.get(BATCH_SIZE));
         if (perEpoch == 0) {
             throw new UsageException(data + " holds " + shards.images() + " images, fewer than one batch of "
-                    + "train.batch-size = " + settings.batchSize());
+                    + "train.batch-size = " + settings.get(BATCH_SIZE));
         }
-        this.total = perEpoch * settings.epochs();
-        this.schedule = Schedules.fromConfig(config, total);
+        this.total = perEpoch * settings.get(EPOCHS);
+        this.schedule = Schedules.from(settings, total);
         this.verification = verification(settings, dataOptions);
-        this.model = ModelFromConfig.build(config, shards.classes());
-        String initFrom = config.getString("train.init-from");
+        this.model = ModelFromSettings.build(settings, shards.classes());
+        String initFrom = settings.get(INIT_FROM);
         if (!initFrom.isEmpty()) {
             startFrom(Path.of(initFrom));
         }
@@ -130,7 +157,7 @@ public final class Trainer {
     public List<Path> inputs() {
         List<Path> inputs = new ArrayList<>();
         inputs.add(Path.of(data));
-        settings.verificationSets().forEach(set -> inputs.add(Path.of(set)));
+        settings.get(VERIFICATION_SETS).forEach(set -> inputs.add(Path.of(set)));
         return inputs.stream().filter(path -> !path.toString().contains(":/")).toList();
     }
 
@@ -147,44 +174,67 @@ public final class Trainer {
         this.output = target;
         long started = System.nanoTime();
         CheckpointStore checkpoints = new CheckpointStore(output.resolve(OutputDirectory.CHECKPOINTS),
-                settings.checkpointKeep());
+                settings.get(CHECKPOINT_KEEP));
         checkpoints.removeIncomplete();
-
-        Progress progress = new Progress();
+        Optional<TrainingState> restored = Optional.empty();
         if (output.resuming()) {
-            Optional<Checkpoint> newest = checkpoints.loadNewest(log::println);
+            Optional<Checkpoint> newest = checkpoints.loadNewest(LOG::warn);
             if (newest.isPresent()) {
-                restore(newest.get(), progress);
+                restored = Optional.of(restore(newest.get()));
             } else {
-                log.println("bin/train: " + output.root() + " has no complete checkpoint; starting from step 0");
+                LOG.warn("{} has no complete checkpoint; starting from step 0", output.root());
             }
         }
         String configText = config.root().render(ConfigRenderOptions.defaults().setOriginComments(false)
                 .setComments(false).setJson(false).setFormatted(true));
         AtomicOutput.writeFile(output.resolve(OutputDirectory.CONFIG), configText.getBytes(StandardCharsets.UTF_8));
 
+        long stepsDone = restored.map(TrainingState::step).orElse(0L);
+        DataPosition position = restored.map(TrainingState::position).orElse(DataPosition.start());
         Path metricsFile = output.resolve(OutputDirectory.METRICS);
-        try (MetricsLog metrics = output.resuming()
-                ? MetricsLog.resume(metricsFile, progress.step) : MetricsLog.create(metricsFile);
-             LossLog losses = output.resuming()
-                     ? LossLog.resume(output.resolve(OutputDirectory.LOSSES), progress.step)
-                     : LossLog.create(output.resolve(OutputDirectory.LOSSES))) {
-            List<Decay> decays = new ArrayList<>();
-            schedule.addListener(decays::add);
-            new Loop(checkpoints, metrics, losses, decays, configText).run(progress);
+        Path lossesFile = output.resolve(OutputDirectory.LOSSES);
+        try (MetricsLog metrics = output.resuming() ? MetricsLog.resume(metricsFile, stepsDone)
+                : MetricsLog.create(metricsFile);
+             LossLog losses = output.resuming() ? LossLog.resume(lossesFile, stepsDone) : LossLog.create(lossesFile)) {
+            RunLogs logs = new RunLogs(metrics, losses, new ProgressLine(log, total, stepsDone, terminal));
+            BatchWait wait = new BatchWait();
+            LossInterval interval = new LossInterval(settings.get(LOG_EVERY_STEPS), total, settings.get(BATCH_SIZE),
+                    wait);
+            restored.ifPresent(state -> interval.restore(state.intervalLossSum(), state.intervalSteps()));
+            new TrainingLoop(model, schedule, wait, listeners(logs, interval, checkpoints, configText)).run(
+                    () -> BatchPipeline.open(shards, dataOptions, position, settings.get(EPOCHS)), stepsDone, total);
         }
         return finish(started);
     }
 
-    /** What the loop carries from step to step and what a checkpoint restores. */
-    private static final class Progress {
-        long step;
-        DataPosition position = DataPosition.start();
-        double intervalLossSum;
-        long intervalSteps;
+    /** What the run does after each step, in this order (the order is part of what the logs say). */
+    private List<TrainingListener> listeners(RunLogs logs, LossInterval interval, CheckpointStore store,
+                                             String configText) {
+        Checkpoints checkpoints = new Checkpoints(store, logs.losses(),
+                new CheckpointEvery(perEpoch, settings.get(CHECKPOINT_EVERY_STEPS)),
+                event -> checkpoint(event, interval, configText));
+        int size = dataOptions.imageSize();
+        Embedder embedder = (pixels, n) -> model.embed(Nd4j.create(pixels, new long[] {n, 3, size, size}, 'c'))
+                .castTo(DataType.FLOAT).toFloatMatrix();
+        return List.of(new DivergenceStop(logs, checkpoints), new LossRecorder(logs.losses()),
+                new ScheduleObserver(schedule), interval, new MetricsLines(logs.metrics(), interval, schedule),
+                new ProgressUpdates(logs.progress(), interval, settings.get(EPOCHS)), new DecayEvents(logs, schedule),
+                new LiveVerification(verification, settings.get(VERIFICATION_EVERY_STEPS), embedder, logs), checkpoints,
+                new CurvePlots(output.resolve(OutputDirectory.METRICS), output.root(),
+                        settings.get(BACKBONE) + ", " + settings.get(SCHEDULE)));
     }
 
-    private void restore(Checkpoint checkpoint, Progress progress) {
+    /** The run after {@code event}'s step, as a checkpoint holds it. */
+    private Checkpoint checkpoint(StepEvent event, LossInterval interval, String configText) {
+        TrainingState state = TrainingState.builder().step(event.step()).position(event.position().next(perEpoch))
+                .seed(settings.get(SEED)).schedule(schedule.saveState())
+                .verificationHighest(verification.highest()).interval(interval.lossSum(), interval.steps())
+                .trainingSet(shards.images(), shards.classes()).build();
+        return new Checkpoint(state, model.parameters(), model.optimizerState(), configText);
+    }
+
+    /** Loads a checkpoint's model, optimizer, schedule and verification state; returns its scalar state. */
+    private TrainingState restore(Checkpoint checkpoint) {
         TrainingState state = checkpoint.state();
         String where = output.resolve(OutputDirectory.CHECKPOINTS) + " step " + state.step();
         ResumeCheck.requireSameRun(checkpoint.config(), config, where);
@@ -196,174 +246,20 @@ public final class Trainer {
         model.loadOptimizerState(checkpoint.optimizer());
         schedule.restoreState(state.schedule());
         verification.restoreHighest(state.verificationHighest());
-        progress.step = state.step();
-        progress.position = state.position();
-        progress.intervalLossSum = state.intervalLossSum();
-        progress.intervalSteps = state.intervalSteps();
         log.println("bin/train: resuming at step " + state.step() + " (epoch " + state.epoch() + ", batch "
                 + state.batch() + ") from " + where);
+        return state;
     }
 
-    private static Verification verification(TrainSettings settings, DataOptions dataOptions) {
+    private static Verification verification(TrainingSettings settings, DataOptions dataOptions) {
         List<VerificationSet> sets = new ArrayList<>();
-        if (settings.verificationEverySteps() > 0) {
-            for (String directory : settings.verificationSets()) {
+        if (settings.get(VERIFICATION_EVERY_STEPS) > 0) {
+            for (String directory : settings.get(VERIFICATION_SETS)) {
                 sets.addAll(VerificationSet.open(directory, dataOptions.check()));
             }
         }
-        return new Verification(sets, dataOptions.imageSize(), settings.verificationBatchSize(),
-                settings.decodeThreads());
-    }
-
-    /** The steps themselves. */
-    private final class Loop {
-        private final CheckpointStore checkpoints;
-        private final MetricsLog metrics;
-        private final LossLog losses;
-        private final List<Decay> decays;
-        private final String configText;
-        private Path lastCheckpoint;
-
-        Loop(CheckpointStore checkpoints, MetricsLog metrics, LossLog losses, List<Decay> decays, String configText) {
-            this.checkpoints = checkpoints;
-            this.metrics = metrics;
-            this.losses = losses;
-            this.decays = decays;
-            this.configText = configText;
-            List<Path> existing = checkpoints.complete();
-            this.lastCheckpoint = existing.isEmpty() ? null : existing.get(existing.size() - 1);
-        }
-
-        void run(Progress progress) {
-            if (progress.step >= total) {
-                return;
-            }
-            ProgressLine line = new ProgressLine(log, total, progress.step, terminal);
-            int size = dataOptions.imageSize();
-            Embedder embedder = (pixels, n) -> model.embed(Nd4j.create(pixels, new long[] {n, 3, size, size}, 'c'))
-                    .castTo(DataType.FLOAT).toFloatMatrix();
-            long intervalStart = System.nanoTime();
-            long waiting = 0;
-            try (BatchPipeline pipeline = BatchPipeline.open(shards, dataOptions, progress.position,
-                    settings.epochs())) {
-                while (progress.step < total) {
-                    long before = System.nanoTime();
-                    TrainingBatch batch = pipeline.next();
-                    waiting += System.nanoTime() - before;
-                    double rate = schedule.learningRate();
-                    StepResult result = model.step(Nd4j.create(batch.pixels(), batch.shape(), 'c'), batch.labels(),
-                            rate);
-                    long step = progress.step + 1;
-                    int epoch = batch.position().epoch();
-                    if (!Double.isFinite(result.loss()) || !Double.isFinite(result.gradientNorm())) {
-                        diverged(step, epoch, rate, result);
-                    }
-                    losses.append(result.loss());
-                    schedule.observe(step - 1, result.loss());
-                    progress.step = step;
-                    progress.position = batch.position().next(perEpoch);
-                    progress.intervalLossSum += result.loss();
-                    progress.intervalSteps++;
-
-                    if (step % settings.logEverySteps() == 0 || step == total) {
-                        long now = System.nanoTime();
-                        double seconds = (now - intervalStart) / 1e9;
-                        double speed = progress.intervalSteps * settings.batchSize() / Math.max(seconds, 1e-9);
-                        metrics.write(stepLine(step, epoch, rate, result, progress, speed, waiting / 1e9 / seconds));
-                        line.update(step, epoch, settings.epochs(), progress.intervalLossSum / progress.intervalSteps,
-                                rate, speed);
-                        progress.intervalLossSum = 0;
-                        progress.intervalSteps = 0;
-                        intervalStart = now;
-                        waiting = 0;
-                    }
-                    for (Decay decay : decays) {
-                        metrics.write(decayLine(decay));
-                        line.message(String.format(Locale.ROOT, "[step %d] learning rate %.6g -> %.6g (decay %d)",
-                                decay.step() + 1, decay.rateBefore(), decay.rateAfter(), decay.number()));
-                    }
-                    decays.clear();
-                    if (settings.verificationEverySteps() > 0 && step % settings.verificationEverySteps() == 0
-                            && !verification.isEmpty()) {
-                        for (VerificationResult outcome : verification.run(embedder, step)) {
-                            outcome.logLines().forEach(line::message);
-                            metrics.write(verificationLine(outcome));
-                        }
-                    }
-                    boolean epochEnd = step % perEpoch == 0;
-                    if (epochEnd || settings.checkpointEverySteps() > 0
-                            && step % settings.checkpointEverySteps() == 0) {
-                        losses.flush();
-                        lastCheckpoint = checkpoints.save(new Checkpoint(state(progress), model.parameters(),
-                                model.optimizerState(), configText));
-                    }
-                }
-            }
-        }
-
-        private TrainingState state(Progress progress) {
-            return new TrainingState(TrainingState.FORMAT, progress.step, progress.position.epoch(),
-                    progress.position.batch(), config.getLong("seed"), schedule.saveState(), verification.highest(),
-                    progress.intervalLossSum, progress.intervalSteps, shards.images(), shards.classes());
-        }
-
-        private void diverged(long step, int epoch, double rate, StepResult result) {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put(MetricsLog.EVENT, "diverged");
-            event.put(MetricsLog.STEP, step);
-            event.put("epoch", epoch);
-            event.put("loss", result.loss());
-            event.put("gradient_norm", result.gradientNorm());
-            event.put("lr", rate);
-            metrics.write(event);
-            losses.flush();
-            String what = Double.isFinite(result.loss()) ? "the gradient norm is " + result.gradientNorm()
-                    : "the loss is " + result.loss();
-            throw new TrainingDivergedException(String.format(Locale.ROOT,
-                    "training diverged at step %d (epoch %d): %s (learning rate %.6g); stopped. %s", step, epoch,
-                    what, rate, lastCheckpoint == null ? "No checkpoint was written yet."
-                            : "The last good checkpoint stays: " + lastCheckpoint
-                            + " (resuming from it repeats the same steps; start over with a lower"
-                            + " train.learning-rate and --overwrite)."));
-        }
-
-        private Map<String, Object> stepLine(long step, int epoch, double rate, StepResult result, Progress progress,
-                                             double speed, double waitFraction) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put(MetricsLog.STEP, step);
-            fields.put("epoch", epoch);
-            fields.put("loss", result.loss());
-            fields.put("loss_average", progress.intervalLossSum / progress.intervalSteps);
-            fields.put("lr", rate);
-            fields.put("gradient_norm", result.gradientNorm());
-            fields.put("images_per_second", speed);
-            fields.put("data_wait_fraction", waitFraction);
-            fields.putAll(schedule.metrics());
-            return fields;
-        }
-
-        private Map<String, Object> decayLine(Decay decay) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put(MetricsLog.EVENT, "decay");
-            fields.put(MetricsLog.STEP, decay.step() + 1);
-            fields.put("number", decay.number());
-            fields.put("lr_before", decay.rateBefore());
-            fields.put("lr_after", decay.rateAfter());
-            fields.put("signal", decay.signal());
-            return fields;
-        }
-
-        private Map<String, Object> verificationLine(VerificationResult result) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put(MetricsLog.EVENT, "verification");
-            fields.put(MetricsLog.STEP, result.step());
-            fields.put("set", result.name());
-            fields.put("xnorm", result.xNorm());
-            fields.put("accuracy_flip", result.accuracy());
-            fields.put("accuracy_flip_std", result.std());
-            fields.put("accuracy_highest", result.highest());
-            return fields;
-        }
+        return new Verification(sets, dataOptions.imageSize(), settings.get(VERIFICATION_BATCH_SIZE),
+                settings.get(DECODE_THREADS));
     }
 
     private Map<String, Object> finish(long started) {
@@ -373,42 +269,14 @@ public final class Trainer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output.resolve(OutputDirectory.MODEL), e);
         }
-        Path metricsFile = output.resolve(OutputDirectory.METRICS);
-        TrainingCurves.draw(metricsFile, output.root(), config.getString("train.backbone") + ", "
-                + config.getString("train.schedule.name"));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("steps", total);
-        summary.put("epochs", settings.epochs());
-        summary.put("batch_size", settings.batchSize());
-        summary.put("images", shards.images());
-        summary.put("classes", shards.classes());
-        Map<String, Double> highest = new LinkedHashMap<>();
-        long decayCount = 0;
-        Double lastLoss = null;
-        Double lastRate = null;
-        for (JsonNode line : MetricsLog.read(metricsFile)) {
-            String event = line.path(MetricsLog.EVENT).asText("");
-            if (event.equals("decay")) {
-                decayCount++;
-            } else if (event.equals("verification")) {
-                highest.put(line.path("set").asText(), line.path("accuracy_highest").asDouble());
-            } else if (event.isEmpty()) {
-                lastLoss = line.path("loss_average").asDouble();
-                lastRate = line.path("lr").asDouble();
-            }
-        }
-        summary.put("final_loss_average", lastLoss);
-        summary.put("final_lr", lastRate);
-        summary.put("decays", decayCount);
-        summary.put("verification_highest", highest);
-        summary.put("model", OutputDirectory.MODEL);
-        summary.put("seconds_this_process", (System.nanoTime() - started) / 1e9);
-        try {
-            AtomicOutput.writeFile(output.resolve(OutputDirectory.SUMMARY),
-                    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the summary", e);
-        }
+        Map<String, Object> size = new LinkedHashMap<>();
+        size.put("steps", total);
+        size.put("epochs", settings.get(EPOCHS));
+        size.put("batch_size", settings.get(BATCH_SIZE));
+        size.put("images", shards.images());
+        size.put("classes", shards.classes());
+        Map<String, Object> summary = RunSummary.of(size, output.resolve(OutputDirectory.METRICS), started);
+        RunSummary.write(output.resolve(OutputDirectory.SUMMARY), summary);
         log.println("bin/train: done: " + total + " steps; model " + output.target().resolve(OutputDirectory.MODEL));
         return summary;
     }

@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import mhlr.core.cli.UsageException;
+import mhlr.train.settings.TrainingSettings;
 
 /**
- * Refuses to resume a checkpoint under a configuration that would make the run another run: every key of
- * {@code seed}, {@code train} and {@code mhlr} must be as the checkpoint saved it, except the few that change only
- * speed or reporting ({@link #MAY_CHANGE}).
+ * Refuses to resume a checkpoint under a configuration that would make the run another run: every key of the blocks
+ * {@link TrainingSettings} reads ({@code seed}, {@code train} and {@code mhlr}) must be as the checkpoint saved it,
+ * except the few declared to change only speed or reporting ({@link #MAY_CHANGE}).
  */
 public final class ResumeCheck {
-    /** Keys (and key prefixes) a resumed run may change. */
-    public static final List<String> MAY_CHANGE = List.of("train.data.decode-threads", "train.data.prefetch-batches",
-            "train.data.verify", "train.log-every-steps", "train.checkpoint", "train.verification");
-    private static final List<String> CHECKED = List.of("seed", "train", "mhlr");
+    /** Keys a resumed run may change: those {@link TrainingSettings} declares {@code resumable()}. */
+    public static final List<String> MAY_CHANGE = TrainingSettings.mayChangeOnResume();
+    private static final Set<String> CHECKED = TrainingSettings.roots();
 
     private ResumeCheck() {
     }

@@ -45,4 +45,74 @@ public record TrainingState(
     public DataPosition position() {
         return new DataPosition(epoch, batch);
     }
+
+    /** A state of the current {@link #FORMAT}, field by field. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link TrainingState}; every field but the verification accuracies must be set. */
+    public static final class Builder {
+        private long step;
+        private DataPosition position;
+        private long seed;
+        private ScheduleState schedule;
+        private Map<String, Double> verificationHighest = Map.of();
+        private double intervalLossSum;
+        private long intervalSteps;
+        private long images;
+        private int classes;
+
+        private Builder() {
+        }
+
+        /** Optimizer steps done. */
+        public Builder step(long value) {
+            this.step = value;
+            return this;
+        }
+
+        /** Where the data continues: the next batch. */
+        public Builder position(DataPosition value) {
+            this.position = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public Builder schedule(ScheduleState value) {
+            this.schedule = value;
+            return this;
+        }
+
+        public Builder verificationHighest(Map<String, Double> value) {
+            this.verificationHighest = value;
+            return this;
+        }
+
+        /** The logging interval so far: the sum of its losses and its steps. */
+        public Builder interval(double lossSum, long steps) {
+            this.intervalLossSum = lossSum;
+            this.intervalSteps = steps;
+            return this;
+        }
+
+        /** The training set: its images and classes. */
+        public Builder trainingSet(long imageCount, int classCount) {
+            this.images = imageCount;
+            this.classes = classCount;
+            return this;
+        }
+
+        public TrainingState build() {
+            if (position == null || schedule == null) {
+                throw new IllegalStateException("a training state needs its data position and schedule state");
+            }
+            return new TrainingState(FORMAT, step, position.epoch(), position.batch(), seed, schedule,
+                    verificationHighest, intervalLossSum, intervalSteps, images, classes);
+        }
+    }
 }

@@ -42,12 +42,13 @@ public final class CombinedMarginLoss {
 
     /**
      * @param scale    s, the logit scale
-     * @param m1       multiplicative angular margin (SphereFace), 1 for none; only with {@link MarginGradient#EXACT}
-     * @param m2       additive angular margin (ArcFace), 0 for none
-     * @param m3       additive cosine margin (CosFace), 0 for none
+     * @param margins  (m1, m2, m3); m1 != 1 only with {@link MarginGradient#EXACT}
      * @param gradient how the margined target is differentiated
      */
-    public CombinedMarginLoss(double scale, double m1, double m2, double m3, MarginGradient gradient) {
+    public CombinedMarginLoss(double scale, Margins margins, MarginGradient gradient) {
+        double m1 = margins.m1();
+        double m2 = margins.m2();
+        double m3 = margins.m3();
         if (!(scale > 0)) {
             throw new IllegalArgumentException("margin-loss scale must be positive, got " + scale);
         }
@@ -68,12 +69,12 @@ public final class CombinedMarginLoss {
 
     /** ArcFace as arcface_torch: s = 64, m2 = 0.5, straight-through gradient. */
     public static CombinedMarginLoss arcFace() {
-        return new CombinedMarginLoss(DEFAULT_SCALE, 1, 0.5, 0, MarginGradient.STRAIGHT_THROUGH);
+        return new CombinedMarginLoss(DEFAULT_SCALE, new Margins(1, 0.5, 0), MarginGradient.STRAIGHT_THROUGH);
     }
 
     /** CosFace as arcface_torch: s = 64, m3 = 0.4. */
     public static CombinedMarginLoss cosFace() {
-        return new CombinedMarginLoss(DEFAULT_SCALE, 1, 0, 0.4, MarginGradient.STRAIGHT_THROUGH);
+        return new CombinedMarginLoss(DEFAULT_SCALE, new Margins(1, 0, 0.4), MarginGradient.STRAIGHT_THROUGH);
     }
 
     /** The logit scale s. */

@@ -1,6 +1,5 @@
 package mhlr.train.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -44,21 +43,16 @@ public final class TrainingCurves {
         XYSeries loss = new XYSeries("loss (mean over each logging interval)");
         XYSeries rate = new XYSeries("learning rate");
         List<double[]> decays = new ArrayList<>();
-        for (JsonNode line : MetricsLog.read(metrics)) {
-            long step = line.path(MetricsLog.STEP).asLong();
-            if (line.has(MetricsLog.EVENT)) {
-                if ("decay".equals(line.path(MetricsLog.EVENT).asText())) {
-                    decays.add(new double[] {step, line.path("lr_after").asDouble()});
+        for (MetricsLine line : MetricsLog.read(metrics)) {
+            if (line instanceof DecayLine decay) {
+                decays.add(new double[] {decay.step(), decay.learningRateAfter()});
+            } else if (line instanceof StepLine step) {
+                if (Double.isFinite(step.lossAverage())) {
+                    loss.add(step.step(), step.lossAverage());
                 }
-                continue;
-            }
-            double average = line.path("loss_average").asDouble(Double.NaN);
-            if (Double.isFinite(average)) {
-                loss.add(step, average);
-            }
-            double lr = line.path("lr").asDouble(Double.NaN);
-            if (lr > 0) {
-                rate.add(step, lr);
+                if (step.learningRate() > 0) {
+                    rate.add(step.step(), step.learningRate());
+                }
             }
         }
         write(directory.resolve(LOSS_FILE), chart(title + ": loss", loss, new NumberAxis("loss"),

@@ -9,7 +9,7 @@ import java.util.Map;
  * each, in order. A schedule that ignores the loss (the fixed shapes) still counts the steps this way.
  *
  * <pre>{@code
- * LearningRateSchedule schedule = Schedules.fromConfig(config, totalSteps);
+ * LearningRateSchedule schedule = Schedules.from(TrainingSettings.read(config), totalSteps);
  * schedule.addListener(decay -> log.info("{}", decay));
  * for (long step = 0; step < totalSteps; step++) {
  *     double loss = optimizer.step(batch, schedule.learningRate());

@@ -1,9 +1,5 @@
 package mhlr.train.schedule;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * MHLR, the default: FastFace's O(1) EMA-Haar (docs/MHLR.md section 1, released August 2024), to the letter.
  *
@@ -29,16 +25,11 @@ import java.util.Map;
  * early stop. {@link MhlrCascaded} computes the same signal as a cascade of three EMAs, from the equivalent start, and
  * so makes the same decisions.
  */
-public final class Mhlr implements MhlrSchedule {
-    private static final String NAME = "mhlr";
-
+public final class Mhlr extends EmaHaarSchedule {
     private final double alpha;
     private final double feedback;
     private final double damping;
     private final double gain;
-    private final StepCounter steps = new StepCounter(NAME);
-    private final DecayLog log = new DecayLog();
-    private final MhlrDecision decision;
     private double signal;
     private double previousSignal;
     private double previousLoss;
@@ -49,34 +40,20 @@ public final class Mhlr implements MhlrSchedule {
      * @param initialRate the rate of step 0
      */
     public Mhlr(MhlrSettings settings, long totalSteps, double initialRate) {
+        super("mhlr", settings, totalSteps, initialRate);
         this.alpha = settings.alpha();
         this.feedback = 2 - settings.alpha() - settings.beta();
         this.damping = (1 - settings.alpha()) * (1 - settings.beta());
         this.gain = settings.alpha() * settings.beta();
-        this.decision = new MhlrDecision(settings, totalSteps, initialRate, log);
     }
 
     @Override
-    public String name() {
-        return NAME;
+    void start(double loss) {
+        previousLoss = loss;
     }
 
     @Override
-    public double learningRate() {
-        return decision.rate();
-    }
-
-    @Override
-    public void observe(long step, double loss) {
-        if (!Double.isFinite(loss)) {
-            throw new IllegalArgumentException(NAME + ": the loss of step " + step + " is " + loss
-                    + "; MHLR needs a finite loss at every step");
-        }
-        steps.advance(step);
-        if (step == 0) {
-            previousLoss = loss;
-            return;
-        }
+    double signal(long step, double loss) {
         if (step == 1) {
             signal = alpha * (previousLoss - loss);
         } else {
@@ -85,57 +62,23 @@ public final class Mhlr implements MhlrSchedule {
             signal = next;
         }
         previousLoss = loss;
-        decision.decide(step, signal);
+        return signal;
     }
 
     @Override
-    public ScheduleState saveState() {
-        ScheduleState.Builder state = ScheduleState.builder(NAME);
-        steps.save(state);
+    double lastSignal() {
+        return signal;
+    }
+
+    @Override
+    void saveSignal(ScheduleState.Builder state) {
         state.put("signal", signal).put("previous-signal", previousSignal).put("previous-loss", previousLoss);
-        decision.save(state);
-        return state.build();
     }
 
     @Override
-    public void restoreState(ScheduleState state) {
-        state.requireSchedule(NAME);
-        steps.restore(state);
+    void restoreSignal(ScheduleState state) {
         signal = state.real("signal");
         previousSignal = state.real("previous-signal");
         previousLoss = state.real("previous-loss");
-        decision.restore(state);
-        log.clear();
-    }
-
-    @Override
-    public List<Decay> decays() {
-        return log.decays();
-    }
-
-    @Override
-    public void addListener(DecayListener listener) {
-        log.add(listener);
-    }
-
-    @Override
-    public Map<String, Double> metrics() {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        if (steps.next() >= 2) {
-            metrics.put(SIGNAL, signal);
-        }
-        metrics.put(COUNT, (double) decision.count());
-        metrics.put(DECAYS, (double) decision.decays());
-        return metrics;
-    }
-
-    @Override
-    public double threshold() {
-        return decision.threshold();
-    }
-
-    @Override
-    public long patience() {
-        return decision.patience();
     }
 }

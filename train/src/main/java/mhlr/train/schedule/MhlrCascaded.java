@@ -1,9 +1,5 @@
 package mhlr.train.schedule;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The EMA-Haar signal of {@link Mhlr} computed as the cascade MHLR's paper defines it, each stage kept apart: the EMA
  * of the loss {@code LE_t = alpha * L_t + (1 - alpha) * LE_{t-1}}, the two-tap Haar difference
@@ -19,45 +15,26 @@ import java.util.Map;
  * (up to rounding) and make the same decisions from the first step; this class exists to show, and test, that the
  * fused recurrence is the cascade.
  */
-public final class MhlrCascaded implements MhlrSchedule {
-    private static final String NAME = "mhlr-cascaded";
-
+public final class MhlrCascaded extends EmaHaarSchedule {
     private final double alpha;
     private final double beta;
-    private final StepCounter steps = new StepCounter(NAME);
-    private final DecayLog log = new DecayLog();
-    private final MhlrDecision decision;
     private double smoothedLoss;
     private double signal;
 
     /** Same parameters as {@link Mhlr#Mhlr(MhlrSettings, long, double)}. */
     public MhlrCascaded(MhlrSettings settings, long totalSteps, double initialRate) {
+        super("mhlr-cascaded", settings, totalSteps, initialRate);
         this.alpha = settings.alpha();
         this.beta = settings.beta();
-        this.decision = new MhlrDecision(settings, totalSteps, initialRate, log);
     }
 
     @Override
-    public String name() {
-        return NAME;
+    void start(double loss) {
+        smoothedLoss = loss;
     }
 
     @Override
-    public double learningRate() {
-        return decision.rate();
-    }
-
-    @Override
-    public void observe(long step, double loss) {
-        if (!Double.isFinite(loss)) {
-            throw new IllegalArgumentException(NAME + ": the loss of step " + step + " is " + loss
-                    + "; MHLR needs a finite loss at every step");
-        }
-        steps.advance(step);
-        if (step == 0) {
-            smoothedLoss = loss;
-            return;
-        }
+    double signal(long step, double loss) {
         if (step == 1) {
             double decrease = smoothedLoss - loss;
             signal = alpha * decrease;
@@ -68,56 +45,22 @@ public final class MhlrCascaded implements MhlrSchedule {
             signal = beta * haar + (1 - beta) * signal;
             smoothedLoss = smoothed;
         }
-        decision.decide(step, signal);
+        return signal;
     }
 
     @Override
-    public ScheduleState saveState() {
-        ScheduleState.Builder state = ScheduleState.builder(NAME);
-        steps.save(state);
+    double lastSignal() {
+        return signal;
+    }
+
+    @Override
+    void saveSignal(ScheduleState.Builder state) {
         state.put("smoothed-loss", smoothedLoss).put("signal", signal);
-        decision.save(state);
-        return state.build();
     }
 
     @Override
-    public void restoreState(ScheduleState state) {
-        state.requireSchedule(NAME);
-        steps.restore(state);
+    void restoreSignal(ScheduleState state) {
         smoothedLoss = state.real("smoothed-loss");
         signal = state.real("signal");
-        decision.restore(state);
-        log.clear();
-    }
-
-    @Override
-    public List<Decay> decays() {
-        return log.decays();
-    }
-
-    @Override
-    public void addListener(DecayListener listener) {
-        log.add(listener);
-    }
-
-    @Override
-    public Map<String, Double> metrics() {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        if (steps.next() >= 2) {
-            metrics.put(SIGNAL, signal);
-        }
-        metrics.put(COUNT, (double) decision.count());
-        metrics.put(DECAYS, (double) decision.decays());
-        return metrics;
-    }
-
-    @Override
-    public double threshold() {
-        return decision.threshold();
-    }
-
-    @Override
-    public long patience() {
-        return decision.patience();
     }
 }

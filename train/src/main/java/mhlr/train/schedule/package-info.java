@@ -12,8 +12,8 @@
  *       mhlr.train.schedule.MultiStepDecay}, {@link mhlr.train.schedule.CosineDecay}, {@link
  *       mhlr.train.schedule.ConstantRate}.</li>
  *   <li>{@link mhlr.train.schedule.Schedules} builds one from {@code train.schedule} and {@code mhlr} in the
- *       config; {@link mhlr.train.schedule.MhlrReplay} ({@code bin/mhlr-replay}) feeds a recorded loss sequence
- *       through it, so a decay decision can be checked without training.</li>
+ *       config. Replaying a recorded loss sequence through one ({@code bin/mhlr-replay}) is
+ *       {@code mhlr.train.replay}'s.</li>
  * </ul>
  *
  * <p>Pure Java on purpose: no ND4J or DL4J here, so the decisions can be tested and replayed in milliseconds and the

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mhlr.train.data.DataPosition;
 import mhlr.train.schedule.ScheduleState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +32,9 @@ class CheckpointStoreTest {
                 "conv.weight.momentum_buffer", Nd4j.rand(DataType.FLOAT, 4, 3, 3, 3));
         ScheduleState schedule = ScheduleState.builder("mhlr").put("next-step", step).put("signal", 1.0 / 3)
                 .put("losses", new double[] {0.1, Math.PI, 1e-300}).build();
-        TrainingState state = new TrainingState(TrainingState.FORMAT, step, 2, 7, 3407, schedule,
-                Map.of("lfw", 0.99533), 12.25, 3, 1000, 10);
+        TrainingState state = TrainingState.builder().step(step).position(new DataPosition(2, 7)).seed(3407)
+                .schedule(schedule).verificationHighest(Map.of("lfw", 0.99533)).interval(12.25, 3)
+                .trainingSet(1000, 10).build();
         return new Checkpoint(state, parameters, optimizer, "train { batch-size = 8 }\n");
     }
 

@@ -1,6 +1,5 @@
 package mhlr.train.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,11 +22,15 @@ import mhlr.core.shard.ShardSet;
 import mhlr.train.OutputDirectory;
 import mhlr.train.Trainer;
 import mhlr.train.model.InferenceModel;
+import mhlr.train.report.DecayLine;
+import mhlr.train.report.MetricsLine;
 import mhlr.train.report.MetricsLog;
+import mhlr.train.report.StepLine;
 import mhlr.train.schedule.Decay;
 import mhlr.train.schedule.LearningRateSchedule;
 import mhlr.train.schedule.MhlrSettings;
 import mhlr.train.schedule.Schedules;
+import mhlr.train.settings.TrainingSettings;
 import mhlr.train.verification.Verification;
 import mhlr.train.verification.VerificationResult;
 import mhlr.train.verification.VerificationSet;
@@ -205,7 +208,7 @@ public final class MhlrClaimExperiment {
         result.logLines().forEach(System.err::println);
 
         double[] losses = readLosses(output.resolve(OutputDirectory.LOSSES), steps);
-        LearningRateSchedule schedule = Schedules.fromConfig(config, steps);
+        LearningRateSchedule schedule = Schedules.from(TrainingSettings.read(config), steps);
         double[] rates = new double[losses.length];
         for (int step = 0; step < losses.length; step++) {
             rates[step] = schedule.learningRate();
@@ -259,18 +262,17 @@ public final class MhlrClaimExperiment {
      */
     private static void checkAgainstLog(Path metrics, double[] rates, List<Decay> decays) {
         int logged = 0;
-        for (JsonNode line : MetricsLog.read(metrics)) {
-            long step = line.path(MetricsLog.STEP).asLong();
-            String event = line.path(MetricsLog.EVENT).asText("");
-            if (event.equals("decay")) {
+        for (MetricsLine line : MetricsLog.read(metrics)) {
+            long step = line.step();
+            if (line instanceof DecayLine) {
                 boolean known = decays.stream().anyMatch(decay -> decay.step() + 1 == step);
                 if (!known) {
                     throw new IllegalStateException(metrics + ": the run decayed at step " + step
                             + ", the replay did not");
                 }
                 logged++;
-            } else if (event.isEmpty()) {
-                double rate = line.path("lr").asDouble();
+            } else if (line instanceof StepLine stepLine) {
+                double rate = stepLine.learningRate();
                 if (Math.abs(rate - rates[(int) step - 1]) > 1e-9 * Math.max(rate, 1e-12)) {
                     throw new IllegalStateException(metrics + ": step " + step + " used learning rate " + rate
                             + ", the replay " + rates[(int) step - 1]);

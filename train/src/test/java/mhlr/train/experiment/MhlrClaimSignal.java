@@ -13,6 +13,7 @@ import mhlr.train.OutputDirectory;
 import mhlr.train.schedule.LearningRateSchedule;
 import mhlr.train.schedule.MhlrSchedule;
 import mhlr.train.schedule.Schedules;
+import mhlr.train.settings.TrainingSettings;
 
 /**
  * Why an MHLR run decayed when it did (or never): replays a finished run's losses through the schedule of its own
@@ -66,7 +67,7 @@ public final class MhlrClaimSignal {
     /** Replays {@code losses} through the schedule {@code config} describes for a run of that many steps. */
     static Summary summarise(Config config, double[] losses) {
         int steps = losses.length;
-        LearningRateSchedule schedule = Schedules.fromConfig(config, steps);
+        LearningRateSchedule schedule = Schedules.from(TrainingSettings.read(config), steps);
         long under = 0;
         long streak = 0;
         long longest = 0;

@@ -22,11 +22,11 @@ class CombinedMarginLossTest {
     private static final int[] LABELS = {0, 6, 2, 2, 4};
 
     private static CombinedMarginLoss exact(double scale, double m1, double m2, double m3) {
-        return new CombinedMarginLoss(scale, m1, m2, m3, MarginGradient.EXACT);
+        return new CombinedMarginLoss(scale, new Margins(m1, m2, m3), MarginGradient.EXACT);
     }
 
     private static CombinedMarginLoss straightThrough(double scale, double m2, double m3) {
-        return new CombinedMarginLoss(scale, 1, m2, m3, MarginGradient.STRAIGHT_THROUGH);
+        return new CombinedMarginLoss(scale, new Margins(1, m2, m3), MarginGradient.STRAIGHT_THROUGH);
     }
 
     @Test
@@ -152,7 +152,7 @@ class CombinedMarginLossTest {
         assertThrows(IllegalArgumentException.class, () -> exact(64, 1, -0.1, 0));
         assertThrows(IllegalArgumentException.class, () -> exact(64, 1, 0, -0.4));
         assertThrows(IllegalArgumentException.class,
-                () -> new CombinedMarginLoss(64, 1.2, 0.3, 0, MarginGradient.STRAIGHT_THROUGH));
+                () -> new CombinedMarginLoss(64, new Margins(1.2, 0.3, 0), MarginGradient.STRAIGHT_THROUGH));
         assertEquals(MarginGradient.EXACT, MarginGradient.fromKey("Exact"));
         assertThrows(IllegalArgumentException.class, () -> MarginGradient.fromKey("no-grad"));
     }

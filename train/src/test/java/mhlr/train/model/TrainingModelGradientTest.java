@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import mhlr.train.loss.CombinedMarginLoss;
 import mhlr.train.loss.MarginGradient;
+import mhlr.train.loss.Margins;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -45,7 +46,8 @@ class TrainingModelGradientTest {
         // The exact margin gradient: finite differences measure the loss's true derivative, which the default
         // straight-through head does not follow by design (CombinedMarginLossTest pins that one).
         TrainingModel model = TrainingModel.builder(spec, 5).dataType(DataType.DOUBLE).seed(11)
-                .margin(new CombinedMarginLoss(16, 1, 0.5, 0, MarginGradient.EXACT)).sampleRate(sampleRate).build();
+                .margin(new CombinedMarginLoss(16, new Margins(1, 0.5, 0), MarginGradient.EXACT)).sampleRate(sampleRate)
+                .build();
         // Fixed images: with fresh random ones each run, an activation now and then lies within the step of a PReLU
         // kink, and the central difference straddles it.
         INDArray images = Nd4j.rand(Nd4j.create(DataType.DOUBLE, 4, 3, spec.inputSize(), spec.inputSize()),

@@ -20,9 +20,10 @@ class TrainingCurvesTest {
         try (MetricsLog log = MetricsLog.create(metrics)) {
             double rate = 0.1;
             for (long step = 10; step <= 500; step += 10) {
-                log.write(Map.of("step", step, "loss_average", 10.0 / Math.sqrt(step), "lr", rate));
+                log.write(new StepLine(step, 0, Double.NaN, 10.0 / Math.sqrt(step), rate, Double.NaN, Double.NaN,
+                        Double.NaN, Map.of()));
                 if (step % 200 == 0) {
-                    log.write(Map.of("event", "decay", "step", step, "lr_after", rate / 2));
+                    log.write(new DecayLine(step, (int) (step / 200), rate, rate / 2, Double.NaN));
                     rate /= 2;
                 }
             }

@@ -3,7 +3,7 @@ package mhlr.train.schedule;
 import java.util.Random;
 
 /** Loss sequences for the tests: seeded, so every run sees the same numbers. */
-final class LossCurves {
+public final class LossCurves {
     private LossCurves() {
     }
 
@@ -34,7 +34,7 @@ final class LossCurves {
      * (so a decay gives the sharp drop real runs show), and noise. At lr 0.02 it starts near 45 and needs about
      * 70k steps to flatten, like MS1MV3 at batch 128.
      */
-    static double[] trainingLike(long seed, int steps, LearningRateSchedule schedule) {
+    public static double[] trainingLike(long seed, int steps, LearningRateSchedule schedule) {
         Random random = new Random(seed);
         double[] losses = new double[steps];
         double gap = 30;

@@ -9,7 +9,7 @@ import java.util.List;
  * decide like. Deliberately plain: three scalars that all start at 0, the loss of each call, one branch per start-up
  * step, the decision rule, and the list of steps at which the rate was divided.
  */
-final class ReleasedMhlr {
+public final class ReleasedMhlr {
     private final double alpha;
     private final double beta;
     private final double lambda;
@@ -26,7 +26,7 @@ final class ReleasedMhlr {
     private int decays;
     private double rate;
 
-    ReleasedMhlr(MhlrSettings settings, long totalSteps, double initialRate) {
+    public ReleasedMhlr(MhlrSettings settings, long totalSteps, double initialRate) {
         this.alpha = settings.alpha();
         this.beta = settings.beta();
         this.lambda = settings.lambda();
@@ -36,7 +36,7 @@ final class ReleasedMhlr {
         this.rate = initialRate;
     }
 
-    void step(double loss) {
+    public void step(double loss) {
         long t = calls++;
         if (t == 0) {
             lastLoss = loss;
@@ -68,12 +68,12 @@ final class ReleasedMhlr {
     }
 
     /** The steps (0-based call index) at which a decay was decided. */
-    List<Long> decaySteps() {
+    public List<Long> decaySteps() {
         return decaySteps;
     }
 
     /** The rate after each decay. */
-    List<Double> ratesAfter() {
+    public List<Double> ratesAfter() {
         return ratesAfter;
     }
 }

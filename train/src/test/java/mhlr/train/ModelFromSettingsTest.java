@@ -5,34 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.Config;
 import java.util.List;
 import java.util.Optional;
 import mhlr.core.cli.UsageException;
 import mhlr.core.config.Settings;
 import mhlr.train.loss.CombinedMarginLoss;
+import mhlr.train.settings.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
-class ModelFromConfigTest {
+class ModelFromSettingsTest {
 
-    private static Config loss(String... sets) {
-        return Settings.load(Optional.empty(), List.of(sets)).getConfig("train.loss");
+    private static TrainingSettings loss(String... sets) {
+        return TrainingSettings.read(Settings.load(Optional.empty(), List.of(sets)));
     }
 
     @Test
     void theMarginsComeFromTheConfig() {
-        CombinedMarginLoss arcFace = ModelFromConfig.margin(loss("train.loss.type=arcface", "train.loss.m2=0.5",
+        CombinedMarginLoss arcFace = ModelFromSettings.margin(loss("train.loss.type=arcface", "train.loss.m2=0.5",
                 "train.loss.m3=0"));
         assertArrayEquals(new double[] {1, 0.5, 0}, arcFace.margins());
         assertEquals(64, arcFace.scale());
-        assertArrayEquals(new double[] {1, 0, 0.4}, ModelFromConfig.margin(loss()).margins());
+        assertArrayEquals(new double[] {1, 0, 0.4}, ModelFromSettings.margin(loss()).margins());
     }
 
     @Test
     void aTypeThatContradictsTheMarginsIsRefused() {
         UsageException error = assertThrows(UsageException.class,
-                () -> ModelFromConfig.margin(loss("train.loss.type=arcface")));
+                () -> ModelFromSettings.margin(loss("train.loss.type=arcface")));
         assertTrue(error.getMessage().contains("m1, m2, m3"), error.getMessage());
-        assertThrows(UsageException.class, () -> ModelFromConfig.margin(loss("train.loss.type=softmax")));
+        assertThrows(UsageException.class, () -> ModelFromSettings.margin(loss("train.loss.type=softmax")));
     }
 }

@@ -1,4 +1,4 @@
-package mhlr.train.schedule;
+package mhlr.train.replay;
 
 import com.typesafe.config.Config;
 import java.io.BufferedWriter;
@@ -14,6 +14,10 @@ import mhlr.core.cli.CommandLine;
 import mhlr.core.cli.Launcher;
 import mhlr.core.cli.UsageException;
 import mhlr.core.config.Settings;
+import mhlr.train.schedule.LearningRateSchedule;
+import mhlr.train.schedule.MhlrSchedule;
+import mhlr.train.schedule.Schedules;
+import mhlr.train.settings.TrainingSettings;
 
 /**
  * {@code bin/mhlr-replay}: feeds a recorded loss sequence through the configured learning-rate schedule (MHLR by
@@ -68,7 +72,7 @@ public final class MhlrReplay {
                     + " steps, each for the steps since the one before; a run's losses.txt (every step) replays it"
                     + " exactly");
         }
-        LearningRateSchedule schedule = Schedules.fromConfig(config, totalSteps);
+        LearningRateSchedule schedule = Schedules.from(TrainingSettings.read(config), totalSteps);
         schedule.addListener(decay -> log.println(COMMAND + ": " + decay.describe()));
         ReplayTrace trace = new ReplayTrace(losses);
 

@@ -1,4 +1,4 @@
-package mhlr.train.schedule;
+package mhlr.train.replay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import mhlr.core.cli.UsageException;
+import mhlr.train.report.MetricsLog;
 
 /**
  * Reads a recorded loss sequence as one loss per optimizer step, from any of three shapes (told apart by the first
@@ -119,14 +121,15 @@ public final class LossFile {
     }
 
     private static void readJsonLine(JsonNode node, Steps steps, Path file, int number) {
-        JsonNode loss = node.has("loss_average") ? node.get("loss_average") : node.get("loss");
-        if (loss == null) {
+        Optional<MetricsLog.LoggedLoss> logged = MetricsLog.LoggedLoss.of(node);
+        if (logged.isEmpty()) {
             return;
         }
+        JsonNode loss = logged.get().loss();
         if (!loss.isNumber() || !Double.isFinite(loss.doubleValue())) {
             throw new UsageException(file + " line " + number + ": loss " + loss + " is not a finite number");
         }
-        JsonNode step = node.get("step");
+        JsonNode step = logged.get().step();
         if (step == null) {
             steps.next(loss.doubleValue());
         } else if (step.canConvertToLong() && step.isIntegralNumber()) {

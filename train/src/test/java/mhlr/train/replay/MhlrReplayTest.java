@@ -1,4 +1,4 @@
-package mhlr.train.schedule;
+package mhlr.train.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +17,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import mhlr.core.cli.Launcher;
+import mhlr.train.schedule.LossCurves;
+import mhlr.train.schedule.Mhlr;
+import mhlr.train.schedule.MhlrSettings;
+import mhlr.train.schedule.ReleasedMhlr;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,7 @@
-package mhlr.train.schedule;
+package mhlr.train.replay;
 
 import java.util.Map;
+import mhlr.train.schedule.MhlrSchedule;
 
 /**
  * What a replay saw at every step: the loss, the schedule's signal after observing it (NaN while undefined) and the

@@ -1,4 +1,4 @@
-package mhlr.train;
+package mhlr.train.loop;
 
 /** The loss or the gradient stopped being a finite number; training stops and the last good checkpoint stays. */
 public final class TrainingDivergedException extends RuntimeException {

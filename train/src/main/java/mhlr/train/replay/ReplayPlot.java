@@ -1,4 +1,4 @@
-package mhlr.train.schedule;
+package mhlr.train.replay;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
