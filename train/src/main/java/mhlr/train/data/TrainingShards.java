@@ -22,7 +22,7 @@ import org.apache.parquet.schema.Type;
  * {@link ShardSet.Check#FULL}), it must describe a training set, and every shard's Parquet footer must be readable,
  * hold the {@link ShardSchema#LABEL} column and the {@link ShardSchema#IMAGE} struct's bytes and the row count the
  * manifest gives.
- * Any failure is a {@link UsageException} naming the file. Files are read through {@link ParquetFiles}.
+ * Any failure is a {@link UsageException} naming the file. Files are read through {@link ShardSetFiles}.
  */
 public final class TrainingShards implements TrainingData {
     private final ShardSet shardSet;
@@ -108,7 +108,7 @@ public final class TrainingShards implements TrainingData {
 
     /** Opens a shard for reading. The caller closes the reader. */
     ParquetFileReader openReader(int shard) throws IOException {
-        return ParquetFiles.open(shardSet, shardFile(shard).file());
+        return ShardSetFiles.open(shardSet, shardFile(shard).file());
     }
 
     /** The two columns training reads, as the file declares them; identity and source stay on disk. */

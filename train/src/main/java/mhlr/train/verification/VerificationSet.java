@@ -13,7 +13,7 @@ import mhlr.core.shard.ShardFile;
 import mhlr.core.shard.ShardSchema;
 import mhlr.core.shard.ShardSet;
 import mhlr.core.verification.TenFold;
-import mhlr.train.data.ParquetFiles;
+import mhlr.train.data.ShardSetFiles;
 
 /**
  * One ten-fold protocol of an evaluation shard set (ingest's output for a {@code .bin}, LFW or CFP), held in memory
@@ -59,7 +59,7 @@ public record VerificationSet(String name, List<byte[]> images, List<String> sou
 
         Map<String, List<Object[]>> pairsByProtocol = new LinkedHashMap<>();
         protocols.forEach(protocol -> pairsByProtocol.put(protocol.name(), new ArrayList<>()));
-        ParquetFiles.forEachRow(set, ShardSchema.PAIRS_FILE, List.of(ShardSchema.PROTOCOL, ShardSchema.PAIR_INDEX,
+        ShardSetFiles.forEachRow(set, ShardSchema.PAIRS_FILE, List.of(ShardSchema.PROTOCOL, ShardSchema.PAIR_INDEX,
                 ShardSchema.LEFT, ShardSchema.RIGHT, ShardSchema.SAME), row -> {
                     List<Object[]> pairs = pairsByProtocol.get(row.getString(ShardSchema.PROTOCOL, 0));
                     if (pairs != null) {
@@ -72,7 +72,7 @@ public record VerificationSet(String name, List<byte[]> images, List<String> sou
         Map<String, byte[]> images = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
         for (ShardFile shard : set.manifest().shards()) {
-            ParquetFiles.forEachRow(set, shard.file(), List.of(ShardSchema.KEY, ShardSchema.IMAGE), row -> {
+            ShardSetFiles.forEachRow(set, shard.file(), List.of(ShardSchema.KEY, ShardSchema.IMAGE), row -> {
                 String key = row.getString(ShardSchema.KEY, 0);
                 images.put(key, row.getGroup(ShardSchema.IMAGE, 0).getBinary(ShardSchema.BYTES, 0).getBytes());
                 sources.put(key, set.resolve(shard.file()) + " key " + key);

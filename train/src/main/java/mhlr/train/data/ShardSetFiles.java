@@ -24,8 +24,8 @@ import org.apache.parquet.schema.Type;
  * Plain parquet-hadoop access to the files of a shard set, without Spark: local files through
  * {@link LocalInputFile}, anything else ({@code hdfs://}, {@code s3a://}) through Hadoop's file system.
  */
-public final class ParquetFiles {
-    private ParquetFiles() {
+public final class ShardSetFiles {
+    private ShardSetFiles() {
     }
 
     /** The Parquet input for a file of the set. */
