@@ -25,6 +25,9 @@ import mhlr.core.cli.UsageException;
  *     their path relative to the shard folder
  * @param protocols the verification protocols of an evaluation set (empty for training sets)
  * @param parameters the settings that produced the set (format, seed, filters, ...), sorted by key
+ *
+ * <p>Built by name with {@link #builder(DatasetKind)} at the current {@link ShardSchema#VERSION}; the canonical
+ * constructor is for JSON.
  */
 public record Manifest(
         @JsonProperty("schema_version") int schemaVersion,
@@ -49,6 +52,63 @@ public record Manifest(
         if (counts != null && !shards.isEmpty() && rows != counts.written()) {
             throw new IllegalArgumentException("shards hold " + rows + " rows but counts say " + counts.written()
                     + " were written");
+        }
+    }
+
+    /** A builder of a manifest of {@code kind} at the current schema version, with no files yet. */
+    public static Builder builder(DatasetKind kind) {
+        return new Builder(kind);
+    }
+
+    /** A manifest by name. */
+    public static final class Builder {
+        private final DatasetKind kind;
+        private Counts counts;
+        private List<ShardFile> shards = List.of();
+        private List<ShardFile> files = List.of();
+        private List<ProtocolEntry> protocols = List.of();
+        private Map<String, Object> parameters = Map.of();
+
+        private Builder(DatasetKind kind) {
+            this.kind = kind;
+        }
+
+        /** Read, written and skipped records. */
+        public Builder counts(Counts value) {
+            counts = value;
+            return this;
+        }
+
+        /** The Parquet image shards, in order. */
+        public Builder shards(List<ShardFile> value) {
+            shards = value;
+            return this;
+        }
+
+        /** The other files of the set, by their path relative to the shard folder. */
+        public Builder files(List<ShardFile> value) {
+            files = value;
+            return this;
+        }
+
+        /** The verification protocols of an evaluation set. */
+        public Builder protocols(List<ProtocolEntry> value) {
+            protocols = value;
+            return this;
+        }
+
+        /** The settings that produced the set. */
+        public Builder parameters(Map<String, Object> value) {
+            parameters = value;
+            return this;
+        }
+
+        /** The manifest; counts are required. */
+        public Manifest build() {
+            if (counts == null) {
+                throw new IllegalStateException("a manifest needs its counts");
+            }
+            return new Manifest(ShardSchema.VERSION, kind, counts, shards, files, protocols, parameters);
         }
     }
 
