@@ -30,7 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <ul>
  *   <li>{@code bin/ingest} writes the same manifest (so the same shards, by their SHA-256) for the {@code folders},
  *       {@code recordio} and {@code bin} sources, run through the embedded launcher with {@code --master}, and
- *       through spark-submit ({@code SPARK_HOME} set);</li>
+ *       through spark-submit ({@code SPARK_HOME} set); and the same RecordIO files with
+ *       {@code --output-format recordio} (each executor spills its prepared faces into the shared staging directory
+ *       and the writers read them back, so the output must not depend on which worker read what);</li>
  *   <li>{@code bin/evaluate --model} writes the same {@code report.json}: the model's bytes are broadcast, and every
  *       executor JVM loads ND4J's native libraries and restores the model itself.</li>
  * </ul>
@@ -66,6 +68,11 @@ class JobsOnClusterIT {
     @Test
     void recordioIngestedOnTheClusterGivesTheSameManifestAsLocal() {
         assertIngestOnClusterMatchesLocal("recordio", data.resolve("recordio"));
+    }
+
+    @Test
+    void foldersIngestedAsRecordIoOnTheClusterGiveTheSameManifestAsLocal() {
+        assertIngestOnClusterMatchesLocal("folders", data.resolve("folders"), "recordio");
     }
 
     @Test
@@ -111,21 +118,35 @@ class JobsOnClusterIT {
     }
 
     private static void assertIngestOnClusterMatchesLocal(String format, Path input) {
-        Path local = localIngest(format, input);
-        Path distributed = runs.output("cluster", format);
+        assertIngestOnClusterMatchesLocal(format, input, "parquet");
+    }
+
+    private static void assertIngestOnClusterMatchesLocal(String format, Path input, String outputFormat) {
+        Path local = localIngest(format, input, outputFormat);
+        Path distributed = runs.output("cluster", format + "-" + outputFormat);
         List<Long> before = CLUSTER.cluster().finishedTasksByWorker();
-        runs.ingest(format, input, distributed, onCluster(INGEST_SETTINGS));
+        runs.ingest(format, input, distributed, onCluster(settings(outputFormat)));
         runs.assertRanOnEveryWorker(before);
         JobRuns.assertSameManifest(local, distributed);
     }
 
-    /** The local[*] ingest of a format, made once for the tests that use it. */
+    /** The local[*] ingest of a format writing Parquet shards, made once for the tests that use it. */
     private static Path localIngest(String format, Path input) {
-        return LOCAL_INGESTS.computeIfAbsent(format, name -> {
+        return localIngest(format, input, "parquet");
+    }
+
+    private static Path localIngest(String format, Path input, String outputFormat) {
+        return LOCAL_INGESTS.computeIfAbsent(format + "-" + outputFormat, name -> {
             Path output = runs.output("local", name);
-            runs.ingest(name, input, output, INGEST_SETTINGS);
+            runs.ingest(format, input, output, settings(outputFormat));
             return output;
         });
+    }
+
+    private static List<String> settings(String outputFormat) {
+        List<String> arguments = new ArrayList<>(INGEST_SETTINGS);
+        arguments.addAll(List.of("--output-format", outputFormat));
+        return arguments;
     }
 
     private static Path verificationBin() {

@@ -24,7 +24,8 @@ import mhlr.core.shard.Manifest;
 import mhlr.core.shard.ProtocolEntry;
 import mhlr.core.shard.ShardFile;
 import mhlr.core.shard.ShardSchema;
-import mhlr.ingest.align.FacePreparer;
+import mhlr.ingest.prepared.PrepareAndSpill;
+import mhlr.ingest.prepared.SummaryBlock;
 import mhlr.ingest.record.RecordCodec;
 import mhlr.ingest.record.RecordSummary;
 import mhlr.ingest.record.SkippedRecord;
@@ -61,21 +62,27 @@ import scala.Tuple2;
 /**
  * The ingest pipeline on the driver, for any {@link Source}:
  * <ol>
- *   <li>read and prepare every record on the executors (decode, align or resize to 112x112, encode, hash), with
- *       progress on stderr; count the skipped by reason and fail when the bad share is over the limit;</li>
+ *   <li>pass 1: read and prepare every record on the executors (decode, align or resize to 112x112, encode, hash),
+ *       with progress on stderr; each prepared face is spilled to a file of its task in the staging directory and
+ *       Spark keeps only a small summary per record ({@link PrepareAndSpill}); count the skipped by reason and fail
+ *       when the bad share is over the limit;</li>
  *   <li>training: drop exact duplicates (same input bytes; the copy with the smallest identity and source stays),
  *       apply the identity filters and give dense labels in sorted identity order;</li>
- *   <li>shuffle into shards by a seeded hash of each record's source and write one Parquet file per shard from the
- *       executors; write the skipped table; evaluation: write the pair list, without pairs whose images were not
- *       written;</li>
- *   <li>write the manifest last, then commit the output directory by renaming it into place.</li>
+ *   <li>pass 2: shuffle the summaries into shards by a seeded hash of each record's source and write one Parquet
+ *       file per shard from the executors, each face's bytes read back from its spill file; write the skipped
+ *       table; evaluation: write the pair list, without pairs whose images were not written;</li>
+ *   <li>remove the spill files, write the manifest last, then commit the output directory by renaming it into
+ *       place.</li>
  * </ol>
+ * No image bytes are cached or shuffled by Spark: every Spark-side pass moves summaries of a few dozen bytes.
  * Nothing depends on Spark's partitioning or the number of cores, so the same input and seed give the same bytes.
  */
 public final class Ingest {
     private static final int EXAMPLES = 5;
     /** Hidden folder of the staging directory where the RecordIO parts wait to be joined. */
     private static final String RECORDIO_PARTS = ".recordio-parts";
+    /** Hidden folder of the staging directory where pass 1 spills the prepared faces until pass 2 writes them. */
+    private static final String SPILL = ".prepared";
     private static final Comparator<SkippedRecord> BY_SOURCE = new SkippedBySource();
 
     private final JavaSparkContext spark;
@@ -117,19 +124,21 @@ public final class Ingest {
     private IngestReport execute(HadoopAtomicOutput target) throws IOException {
         SourceContext context = new SourceContext(spark, input, settings);
         Duration interval = Duration.ofMillis(Math.round(settings.progressSeconds() * 1000));
-        JavaRDD<byte[]> prepared;
+        Path spill = target.staged(SPILL);
+        JavaRDD<byte[]> summaryBlocks;
         JavaRDD<byte[]> summaryBytes;
         SkipTally tally;
         try (DriverProgress progress = DriverProgress.start(spark.sc(), "ingest", "images", interval, log)) {
             SourceRecords records = source.read(context);
             progress.expect(records.expected());
-            // Cached as RecordCodec bytes: Spark sizes a byte array in constant time (an object graph by walking it)
-            // and, when it spills, serializes it with one copy.
-            // The summaries (no image bytes) are cached by the same pass, and every later pass but the shard write
-            // reads only them.
-            prepared = records.records().map(new FacePreparer(progress.counter())).map(RecordCodec::encode)
+            // Only the summaries (RecordCodec bytes, no image) are cached, one block per partition: Spark sizes a
+            // byte array in constant time and, when it spills, serializes it with one copy. The prepared faces wait
+            // in the spill files.
+            summaryBlocks = records.records()
+                    .mapPartitionsWithIndex(new PrepareAndSpill(spill.toString(), context.hadoopForExecutors(),
+                            progress.counter()), true)
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            summaryBytes = prepared.map(RecordCodec::summaryBytes).persist(StorageLevel.MEMORY_AND_DISK());
+            summaryBytes = summaryBlocks.flatMap(SummaryBlock::summaries);
             tally = SkipTally.fromCodes(countCodes(summaryBytes));
         }
         JavaRDD<RecordSummary> summaries = summaryBytes.map(RecordCodec::decodeSummary);
@@ -140,12 +149,16 @@ public final class Ingest {
             }
             tally.checkLimit(settings.maxSkippedFraction(), () -> badExamples(summaries));
             return source.kind() == DatasetKind.TRAIN
-                    ? writeTraining(context, prepared, summaryBytes, summaries, tally, target)
-                    : writeEvaluation(context, (EvaluationSource) source, prepared, summaries, tally, target);
+                    ? writeTraining(context, summaryBytes, summaries, tally, target)
+                    : writeEvaluation(context, (EvaluationSource) source, summaryBytes, summaries, tally, target);
         } finally {
-            summaryBytes.unpersist(false);
-            prepared.unpersist(false);
+            summaryBlocks.unpersist(false);
         }
+    }
+
+    /** Removes the spill files before the manifest is written (the staging directory then holds only the output). */
+    private static void removeSpill(HadoopAtomicOutput target) throws IOException {
+        target.fileSystem().delete(target.staged(SPILL), true);
     }
 
     /** Records by skip reason ({@code ""} for faces), counted in each partition and summed on the driver. */
@@ -172,7 +185,7 @@ public final class Ingest {
                 .takeOrdered(EXAMPLES, BY_SOURCE);
     }
 
-    private IngestReport writeTraining(SourceContext context, JavaRDD<byte[]> prepared, JavaRDD<byte[]> summaryBytes,
+    private IngestReport writeTraining(SourceContext context, JavaRDD<byte[]> summaryBytes,
             JavaRDD<RecordSummary> summaries, SkipTally readTally, HadoopAtomicOutput target) throws IOException {
         JavaRDD<RecordSummary> faces = summaries.filter(RecordSummary::isFace);
         // Copies of the same bytes meet in one partition of a plain shuffle (the later jobs reuse its files).
@@ -204,12 +217,13 @@ public final class Ingest {
 
         OutputFormat output = settings.outputFormat();
         List<ShardFile> shards = output.writesParquet()
-                ? writeShards(context, prepared, selection, labels.keptImages(), labels.keptBytes(), target)
+                ? writeShards(context, summaryBytes, selection, labels.keptImages(), labels.keptBytes(), target)
                 : List.of();
         List<ShardFile> files = new ArrayList<>();
         if (output.writesRecordIo()) {
-            files.addAll(writeRecordIo(context, prepared, selection, labels, target));
+            files.addAll(writeRecordIo(context, summaryBytes, selection, labels, target));
         }
+        removeSpill(target);
         files.addAll(writeSkipped(context,
                 summaries.filter(r -> !r.isFace()).map(RecordSummary::skipped).union(leftOut), target));
         Counts counts = new Counts(tally.read(), labels.keptImages(), tally.skipped(), tally.count(SkipReason.DUPLICATE),
@@ -224,14 +238,14 @@ public final class Ingest {
     }
 
     private IngestReport writeEvaluation(SourceContext context, EvaluationSource evaluation,
-            JavaRDD<byte[]> prepared, JavaRDD<RecordSummary> summaries, SkipTally tally, HadoopAtomicOutput target)
-            throws IOException {
+            JavaRDD<byte[]> summaryBytes, JavaRDD<RecordSummary> summaries, SkipTally tally,
+            HadoopAtomicOutput target) throws IOException {
         OutputFormat output = settings.outputFormat();
         JavaRDD<RecordSummary> written = summaries.filter(RecordSummary::isFace);
         long images = tally.read() - tally.skipped();
         long bytes = images == 0 ? 0 : written.map(f -> (long) f.imageBytes()).reduce(Long::sum);
         List<ShardFile> shards = output.writesParquet()
-                ? writeShards(context, prepared, null, images, bytes, target)
+                ? writeShards(context, summaryBytes, null, images, bytes, target)
                 : List.of();
 
         Set<String> keys = new HashSet<>(written.map(RecordSummary::key).collect());
@@ -275,8 +289,10 @@ public final class Ingest {
             }
         }
         if (output.writesVerificationBin()) {
-            files.addAll(VerificationBins.write(prepared, keptPairs, target));
+            files.addAll(VerificationBins.write(summaryBytes, target.staged(SPILL), spark.hadoopConfiguration(),
+                    keptPairs, target));
         }
+        removeSpill(target);
         Optional<EvaluationSource.Identification> identification = evaluation.identification();
         if (identification.isPresent()) {
             files.add(IdentificationTable.write(spark.hadoopConfiguration(), target.staging(),
@@ -309,17 +325,19 @@ public final class Ingest {
     }
 
     /**
-     * Shuffles the written faces into shards by the seeded hash of their source and writes one file per shard.
+     * Shuffles the written faces' summaries into shards by the seeded hash of their source and writes one file per
+     * shard, each face's bytes read from its spill file.
      *
      * @param selection which training faces are written and their labels; {@code null} writes every face
      */
-    private List<ShardFile> writeShards(SourceContext context, JavaRDD<byte[]> prepared,
+    private List<ShardFile> writeShards(SourceContext context, JavaRDD<byte[]> summaryBytes,
             Broadcast<TrainingSelection> selection, long images, long bytes, HadoopAtomicOutput target) {
         int shards = shardCount(images, bytes);
-        List<ShardFile> files = new ArrayList<>(prepared
+        List<ShardFile> files = new ArrayList<>(summaryBytes
                 .flatMapToPair(new ShardRows(settings.seed(), shards, selection))
                 .repartitionAndSortWithinPartitions(new ShardPartitioner(shards))
-                .mapPartitionsWithIndex(new WriteShards(target.staging().toString(), source.kind(),
+                .mapPartitionsWithIndex(new WriteShards(target.staging().toString(),
+                        target.staged(SPILL).toString(), source.kind(),
                         settings.rowGroupBytes(), context.hadoopForExecutors(),
                         selection == null ? face -> face : TrainingSelection.labelling(selection)), true)
                 .collect().stream().map(WrittenFile::toShardFile).toList());
@@ -328,18 +346,19 @@ public final class Ingest {
     }
 
     /**
-     * Writes {@code train.rec}, {@code train.idx} and {@code property}: the written faces range-partitioned by label,
-     * a part per partition, joined on the driver.
+     * Writes {@code train.rec}, {@code train.idx} and {@code property}: the written faces' summaries range-partitioned
+     * by label, a part per partition (each face read from its spill file), joined on the driver.
      */
-    private List<ShardFile> writeRecordIo(SourceContext context, JavaRDD<byte[]> prepared,
+    private List<ShardFile> writeRecordIo(SourceContext context, JavaRDD<byte[]> summaryBytes,
             Broadcast<TrainingSelection> selection, IdentityLabels labels, HadoopAtomicOutput target)
             throws IOException {
         int parts = Math.max(shardCount(labels.keptImages(), labels.keptBytes()), spark.defaultParallelism());
         RecordIoPlan plan = RecordIoPlan.of(labels.imagesPerLabel(), parts);
         Path partsFolder = target.staged(RECORDIO_PARTS);
-        List<RecordIoPart> written = prepared.flatMapToPair(new RecordIoRows(selection))
+        List<RecordIoPart> written = summaryBytes.flatMapToPair(new RecordIoRows(selection))
                 .repartitionAndSortWithinPartitions(plan)
-                .mapPartitionsWithIndex(new WriteRecordIoParts(partsFolder.toString(), plan,
+                .mapPartitionsWithIndex(new WriteRecordIoParts(partsFolder.toString(), target.staged(SPILL).toString(),
+                        plan,
                         context.hadoopForExecutors()), true)
                 .collect();
         return RecordIoAssembly.assemble(target.fileSystem(), target.staging(),

@@ -11,10 +11,10 @@ import org.apache.spark.broadcast.Broadcast;
 import scala.Tuple2;
 
 /**
- * Turns each prepared record ({@link RecordCodec} bytes) that is written into its shard row: keyed by its
- * {@link ShardOrder}, the cached bytes as they are (the shuffle moves and sizes byte arrays; the label is given
- * when the shard is written, by {@link TrainingSelection#labelling}). Skipped records, duplicates and faces the
- * filters left out give nothing.
+ * Turns the summary of each record that is written ({@link RecordCodec#summaryBytes}) into its shard row: keyed by
+ * its {@link ShardOrder}, the summary bytes as they are (the shuffle moves small byte arrays; the face's bytes are
+ * read from where pass 1 spilled them, and the label given, when the shard is written). Skipped records, duplicates
+ * and faces the filters left out give nothing.
  */
 final class ShardRows implements PairFlatMapFunction<byte[], ShardOrder, byte[]> {
     private static final long serialVersionUID = 1L;
@@ -31,15 +31,15 @@ final class ShardRows implements PairFlatMapFunction<byte[], ShardOrder, byte[]>
     }
 
     @Override
-    public Iterator<Tuple2<ShardOrder, byte[]>> call(byte[] record) {
-        if (!RecordCodec.isFace(record)) {
+    public Iterator<Tuple2<ShardOrder, byte[]>> call(byte[] summary) {
+        if (!RecordCodec.isFaceSummary(summary)) {
             return Collections.emptyIterator();
         }
-        RecordSummary face = RecordCodec.summary(record);
+        RecordSummary face = RecordCodec.decodeSummary(summary);
         if (selection != null
                 && selection.value().leftOut(face.source(), face.identity(), face.contentHash()) != null) {
             return Collections.emptyIterator();
         }
-        return List.of(new Tuple2<>(ShardOrder.of(seed, face.source(), shards), record)).iterator();
+        return List.of(new Tuple2<>(ShardOrder.of(seed, face.source(), shards), summary)).iterator();
     }
 }

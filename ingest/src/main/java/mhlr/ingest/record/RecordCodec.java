@@ -4,9 +4,11 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import mhlr.core.record.SkipReason;
+import mhlr.ingest.prepared.SpillLocation;
 
 /**
- * The compact binary form of an {@link Outcome} that ingest caches and shuffles: one {@code byte[]} per record,
+ * The compact binary form of an {@link Outcome}: a prepared face as ingest's first pass spills it (and its second
+ * pass reads it back), and each record's summary as Spark caches and shuffles it: one {@code byte[]} per record,
  * which Spark serializes with a single array copy and sizes in constant time (a cached or shuffled
  * {@link FaceRecord} costs a reflective walk of its fields in both). The layout is private to one run (written and
  * read by the same build, never stored):
@@ -14,12 +16,14 @@ import mhlr.core.record.SkipReason;
  * face:    1, flags (int), source, [identity], [key], [contentHash], [templateId], [mediaId], [detectorScore],
  *          [label], [landmarks], [image]
  * skipped: 2, source, reason (ordinal), [detail]
- * face summary: 3, flags (int), source, [identity], [key], [contentHash], [templateId], image size (int)
+ * face summary: 3, flags (int), source, [identity], [key], [contentHash], [templateId], image size (int),
+ *          spill location (partition int, attempt long, offset long, length int)
  * </pre>
  * Strings are an int length and UTF-8 bytes; {@code [x]} is present when its flag bit is set (for the skipped
  * detail, a length of -1 stands for {@code null}). The image comes last, so {@link #summary} reads everything but
  * the image without copying it. A {@link RecordSummary} has bytes of its own ({@link #summaryBytes}): a face's
- * without the image, a skipped record's the same as the record's.
+ * without the image but with where the face was spilled ({@link #spillLocation}), a skipped record's the same as the
+ * record's.
  */
 public final class RecordCodec {
     private static final byte FACE = 1;
@@ -171,8 +175,13 @@ public final class RecordCodec {
         return bytes[0] == FACE ? faceSummary(bytes) : RecordSummary.of(decodeSkipped(bytes));
     }
 
-    /** The bytes of the record's {@link #summary}, from the record's bytes (a skipped record's are the same). */
-    public static byte[] summaryBytes(byte[] record) {
+    /**
+     * The bytes of the record's {@link #summary}, from the record's bytes (a skipped record's are the same), with
+     * where a face's bytes were spilled.
+     *
+     * @param spilled where the face is; ignored for a skipped record
+     */
+    public static byte[] summaryBytes(byte[] record, SpillLocation spilled) {
         if (record[0] != FACE) {
             return record;
         }
@@ -184,7 +193,7 @@ public final class RecordCodec {
         int flags = (identity != null ? IDENTITY : 0) | (key != null ? KEY : 0) | (hash != null ? CONTENT_HASH : 0)
                 | (face.templateId() != null ? TEMPLATE_ID : 0);
         ByteBuffer out = ByteBuffer.allocate(1 + Integer.BYTES + sized(source) + sized(identity) + sized(key)
-                + sized(hash) + (face.templateId() != null ? Integer.BYTES : 0) + Integer.BYTES);
+                + sized(hash) + (face.templateId() != null ? Integer.BYTES : 0) + Integer.BYTES + SpillLocation.BYTES);
         out.put(FACE_SUMMARY).putInt(flags);
         put(out, source);
         put(out, identity);
@@ -194,7 +203,17 @@ public final class RecordCodec {
             out.putInt(face.templateId());
         }
         out.putInt(face.imageBytes());
+        out.putInt(spilled.partition()).putLong(spilled.attempt()).putLong(spilled.offset()).putInt(spilled.length());
         return out.array();
+    }
+
+    /** Where the face of summary bytes ({@link #summaryBytes}) was spilled: their last bytes. */
+    public static SpillLocation spillLocation(byte[] summary) {
+        if (summary[0] != FACE_SUMMARY) {
+            throw new IllegalArgumentException("not the summary of a face");
+        }
+        ByteBuffer in = ByteBuffer.wrap(summary, summary.length - SpillLocation.BYTES, SpillLocation.BYTES);
+        return new SpillLocation(in.getInt(), in.getLong(), in.getLong(), in.getInt());
     }
 
     /** Whether summary bytes ({@link #summaryBytes}) are a face's. */

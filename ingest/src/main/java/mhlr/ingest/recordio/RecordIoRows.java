@@ -11,8 +11,9 @@ import org.apache.spark.broadcast.Broadcast;
 import scala.Tuple2;
 
 /**
- * Keys each written training face ({@link RecordCodec} bytes, as cached) by its {@link RecordIoOrder}; skipped
- * records, duplicates and faces the filters left out give nothing, exactly as for the Parquet shards.
+ * Keys the summary of each written training face ({@link RecordCodec#summaryBytes}, as cached) by its
+ * {@link RecordIoOrder}; skipped records, duplicates and faces the filters left out give nothing, exactly as for the
+ * Parquet shards.
  */
 public final class RecordIoRows implements PairFlatMapFunction<byte[], RecordIoOrder, byte[]> {
     private static final long serialVersionUID = 1L;
@@ -24,16 +25,16 @@ public final class RecordIoRows implements PairFlatMapFunction<byte[], RecordIoO
     }
 
     @Override
-    public Iterator<Tuple2<RecordIoOrder, byte[]>> call(byte[] record) {
-        if (!RecordCodec.isFace(record)) {
+    public Iterator<Tuple2<RecordIoOrder, byte[]>> call(byte[] summary) {
+        if (!RecordCodec.isFaceSummary(summary)) {
             return Collections.emptyIterator();
         }
-        RecordSummary face = RecordCodec.summary(record);
+        RecordSummary face = RecordCodec.decodeSummary(summary);
         TrainingSelection chosen = selection.value();
         if (chosen.leftOut(face.source(), face.identity(), face.contentHash()) != null) {
             return Collections.emptyIterator();
         }
-        return List.of(new Tuple2<>(new RecordIoOrder(chosen.label(face.identity()), face.source()), record))
+        return List.of(new Tuple2<>(new RecordIoOrder(chosen.label(face.identity()), face.source()), summary))
                 .iterator();
     }
 }

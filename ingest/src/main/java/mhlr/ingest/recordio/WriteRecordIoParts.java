@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import mhlr.core.format.RecordIoWriter;
+import mhlr.ingest.prepared.SpillReader;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.RecordCodec;
 import mhlr.spark.HadoopAtomicOutput;
@@ -18,7 +19,8 @@ import org.apache.spark.util.SerializableConfiguration;
 import scala.Tuple2;
 
 /**
- * The Spark task that writes one part: the faces of a label range, sorted by {@link RecordIoOrder}, as image records
+ * The Spark task that writes one part: the faces of a label range (their summaries), sorted by
+ * {@link RecordIoOrder}, each face read back from where pass 1 spilled it, as image records
  * (IRHeader flag 0, label = class as float, id = key, id2 = 0, then the encoded face) with keys counted from the
  * part's first key, and the part's index with offsets from the part's start. Both files are written under hidden
  * attempt names and renamed when complete, so a retried task never leaves half a part.
@@ -28,12 +30,18 @@ public final class WriteRecordIoParts
     private static final long serialVersionUID = 1L;
 
     private final String directory;
+    private final String spillFolder;
     private final RecordIoPlan plan;
     private final Broadcast<SerializableConfiguration> hadoop;
 
-    /** @param directory the parts folder */
-    public WriteRecordIoParts(String directory, RecordIoPlan plan, Broadcast<SerializableConfiguration> hadoop) {
+    /**
+     * @param directory the parts folder
+     * @param spillFolder where pass 1 spilled the prepared faces
+     */
+    public WriteRecordIoParts(String directory, String spillFolder, RecordIoPlan plan,
+            Broadcast<SerializableConfiguration> hadoop) {
         this.directory = directory;
+        this.spillFolder = spillFolder;
         this.plan = plan;
         this.hadoop = hadoop;
     }
@@ -52,11 +60,12 @@ public final class WriteRecordIoParts
         long key = plan.firstKey(index);
         try {
             FileSystem fileSystem = HadoopAtomicOutput.fileSystem(folder, configuration);
-            try (RecordIoWriter writer = RecordIoWriter.open(fileSystem.create(partialRec, true),
-                    fileSystem.create(partialIdx, true))) {
+            try (SpillReader spilled = new SpillReader(new Path(spillFolder), configuration);
+                    RecordIoWriter writer = RecordIoWriter.open(fileSystem.create(partialRec, true),
+                            fileSystem.create(partialIdx, true))) {
                 while (faces.hasNext()) {
                     Tuple2<RecordIoOrder, byte[]> face = faces.next();
-                    FaceRecord record = RecordCodec.decodeFace(face._2());
+                    FaceRecord record = RecordCodec.decodeFace(spilled.read(RecordCodec.spillLocation(face._2())));
                     writer.writeImage(key++, face._1().label(), record.image());
                 }
             }

@@ -3,6 +3,7 @@ package mhlr.ingest.shards;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,11 @@ import java.util.Set;
 import mhlr.core.format.VerificationBin;
 import mhlr.core.shard.ShardFile;
 import mhlr.core.shard.ShardSet;
+import mhlr.ingest.prepared.SpillReader;
 import mhlr.ingest.record.RecordCodec;
 import mhlr.spark.HadoopAtomicOutput;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
 
@@ -19,7 +23,8 @@ import scala.Tuple2;
  * Writes {@code --output-format bin}: per ten-fold protocol, insightface's {@code <protocol>.bin}, the pickle of
  * {@code (bins, issame_list)} that arcface_torch's {@code load_bin} reads ({@code pickle.load(f, encoding="bytes")}):
  * the two encoded faces of every kept pair in pair order, and its same-person flag. The faces of the pairs are
- * gathered on the driver (a verification set is thousands of images, and the pickle is one object anyway).
+ * gathered on the driver from where ingest's first pass spilled them (a verification set is thousands of images,
+ * and the pickle is one object anyway).
  */
 public final class VerificationBins {
     /** The file name suffix arcface_torch's verification callback looks for. */
@@ -31,20 +36,28 @@ public final class VerificationBins {
     /**
      * Writes one file per protocol into the staging directory and describes each (rows = pairs).
      *
-     * @param prepared every prepared record ({@link RecordCodec} bytes)
+     * @param summaries every record's summary ({@link RecordCodec#summaryBytes})
+     * @param spillFolder where the first pass spilled the prepared faces
      * @param pairs the pairs kept, by protocol, in protocol order
      */
-    public static List<ShardFile> write(JavaRDD<byte[]> prepared, Map<String, List<PairRow>> pairs,
-            HadoopAtomicOutput target) throws IOException {
+    public static List<ShardFile> write(JavaRDD<byte[]> summaries, Path spillFolder, Configuration hadoop,
+            Map<String, List<PairRow>> pairs, HadoopAtomicOutput target) throws IOException {
         Set<String> needed = new HashSet<>();
         pairs.values().forEach(list -> list.forEach(pair -> {
             needed.add(pair.left());
             needed.add(pair.right());
         }));
-        Map<String, byte[]> images = prepared.filter(RecordCodec::isFace).map(RecordCodec::decodeFace)
-                .filter(face -> needed.contains(face.key()))
-                .mapToPair(face -> new Tuple2<>(face.key(), face.image()))
+        Map<String, byte[]> spilledFaces = summaries.filter(RecordCodec::isFaceSummary)
+                .mapToPair(summary -> new Tuple2<>(RecordCodec.decodeSummary(summary).key(), summary))
+                .filter(face -> needed.contains(face._1()))
                 .collectAsMap();
+        Map<String, byte[]> images = new HashMap<>();
+        try (SpillReader spilled = new SpillReader(spillFolder, hadoop)) {
+            for (Map.Entry<String, byte[]> face : spilledFaces.entrySet()) {
+                images.put(face.getKey(), RecordCodec.decodeFace(spilled.read(RecordCodec.spillLocation(
+                        face.getValue()))).image());
+            }
+        }
         List<ShardFile> files = new ArrayList<>();
         for (Map.Entry<String, List<PairRow>> protocol : pairs.entrySet()) {
             List<byte[]> faces = new ArrayList<>();

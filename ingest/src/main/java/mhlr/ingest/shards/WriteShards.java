@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import mhlr.core.shard.DatasetKind;
+import mhlr.ingest.prepared.SpillReader;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.RecordCodec;
 import org.apache.hadoop.fs.Path;
@@ -17,23 +18,29 @@ import scala.Tuple2;
 
 /**
  * The Spark task that writes one shard: partition {@code i} (records keyed by {@link ShardOrder}, partitioned by
- * {@link ShardPartitioner} and sorted, each face in its {@link RecordCodec} bytes) becomes {@code shard-i.parquet} in the staging directory; the task returns
- * the file's description for the manifest.
+ * {@link ShardPartitioner} and sorted, each face's summary with where pass 1 spilled it) becomes
+ * {@code shard-i.parquet} in the staging directory, each face read back from its spill file (positioned reads, no
+ * decoding); the task returns the file's description for the manifest.
  */
 public final class WriteShards
         implements Function2<Integer, Iterator<Tuple2<ShardOrder, byte[]>>, Iterator<WrittenFile>> {
     private static final long serialVersionUID = 1L;
 
     private final String directory;
+    private final String spillFolder;
     private final DatasetKind kind;
     private final long rowGroupBytes;
     private final Broadcast<SerializableConfiguration> hadoop;
     private final Function<FaceRecord, FaceRecord> finish;
 
-    /** @param finish completes each decoded face before it is written (e.g. gives its label) */
-    public WriteShards(String directory, DatasetKind kind, long rowGroupBytes,
+    /**
+     * @param spillFolder where pass 1 spilled the prepared faces
+     * @param finish completes each decoded face before it is written (e.g. gives its label)
+     */
+    public WriteShards(String directory, String spillFolder, DatasetKind kind, long rowGroupBytes,
             Broadcast<SerializableConfiguration> hadoop, Function<FaceRecord, FaceRecord> finish) {
         this.directory = directory;
+        this.spillFolder = spillFolder;
         this.kind = kind;
         this.rowGroupBytes = rowGroupBytes;
         this.hadoop = hadoop;
@@ -42,6 +49,7 @@ public final class WriteShards
 
     @Override
     public Iterator<WrittenFile> call(Integer index, Iterator<Tuple2<ShardOrder, byte[]>> rows) {
+        SpillReader spilled = new SpillReader(new Path(spillFolder), hadoop.value().value());
         Iterator<FaceRecord> faces = new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -51,7 +59,8 @@ public final class WriteShards
             @Override
             public FaceRecord next() {
                 try {
-                    return finish.call(RecordCodec.decodeFace(rows.next()._2()));
+                    return finish.call(RecordCodec.decodeFace(spilled.read(RecordCodec.spillLocation(
+                            rows.next()._2()))));
                 } catch (Exception e) {
                     throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
                 }
@@ -59,7 +68,7 @@ public final class WriteShards
         };
         TaskContext task = TaskContext.get();
         String attempt = task == null ? "driver" : Long.toString(task.taskAttemptId());
-        try {
+        try (spilled) {
             return List.of(WrittenFile.of(ShardWriter.write(hadoop.value().value(), new Path(directory), index,
                     attempt, kind, rowGroupBytes, faces))).iterator();
         } catch (IOException e) {

@@ -3,6 +3,8 @@ package mhlr.ingest.source;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -158,11 +160,7 @@ public final class FolderSource implements Source {
         public Iterator<Outcome> call(IdentityFolder folder) {
             Path directory = new Path(root, folder.path());
             try {
-                FileSystem fileSystem = directory.getFileSystem(hadoop.value().value());
-                return Arrays.stream(fileSystem.listStatus(directory))
-                        .filter(s -> s.isFile() && !hidden(s))
-                        .map(s -> s.getPath().getName())
-                        .sorted()
+                return fileNames(directory).stream()
                         .map(name -> Outcome.face(FaceRecord.training(folder.path() + "/" + name, folder.identity(),
                                 null, null)))
                         .iterator();
@@ -171,6 +169,35 @@ public final class FolderSource implements Source {
                 throw new UncheckedIOException("identity folder " + directory + " cannot be listed: " + e.getMessage(),
                         e);
             }
+        }
+
+        /**
+         * The sorted names of the folder's files, hidden ones left out: a local folder through NIO (Hadoop's local
+         * listing builds a status with permissions for every file, which cost as much as reading it), anything
+         * else through its Hadoop file system.
+         */
+        private List<String> fileNames(Path directory) throws IOException {
+            List<String> names = new ArrayList<>();
+            if (InputFiles.isLocal(directory)) {
+                try (DirectoryStream<java.nio.file.Path> entries =
+                        Files.newDirectoryStream(java.nio.file.Path.of(directory.toUri()))) {
+                    for (java.nio.file.Path entry : entries) {
+                        String name = entry.getFileName().toString();
+                        if (!name.startsWith(".") && !Files.isDirectory(entry)) {
+                            names.add(name);
+                        }
+                    }
+                }
+            } else {
+                FileSystem fileSystem = directory.getFileSystem(hadoop.value().value());
+                for (FileStatus status : fileSystem.listStatus(directory)) {
+                    if (status.isFile() && !hidden(status)) {
+                        names.add(status.getPath().getName());
+                    }
+                }
+            }
+            names.sort(null);
+            return names;
         }
     }
 }

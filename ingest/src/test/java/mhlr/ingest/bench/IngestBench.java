@@ -15,30 +15,40 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import mhlr.core.cli.AtomicOutput;
 import mhlr.core.config.Settings;
+import mhlr.core.format.FaceLandmarks;
+import mhlr.core.format.LandmarkFile;
 import mhlr.core.format.RecordIoIndex;
 import mhlr.core.format.RecordIoReader;
 import mhlr.core.image.FacePreparation;
 import mhlr.core.image.ImageDecoder;
 import mhlr.core.record.BadRecordException;
 import mhlr.core.sample.SampleDataWriter;
+import mhlr.core.sample.SampleFaces;
 import mhlr.core.sample.SampleFormat;
 import mhlr.ingest.Ingest;
 import mhlr.ingest.IngestReport;
 import mhlr.ingest.IngestSettings;
 import mhlr.ingest.source.Sources;
-import mhlr.spark.SharedLocalSpark;
+import mhlr.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Ingest throughput on this machine, side by side in one run, for the {@code folders} and {@code recordio} sources
- * on generated data (core's sample faces, aligned 112x112 JPEGs, 20 per identity):
+ * on generated data (core's sample faces, aligned 112x112 JPEGs, 20 per identity), and for the {@code landmarks}
+ * source on the same faces as un-aligned 250x250 photos with five landmarks each (alignment and encoding
+ * dominate):
  * <ul>
  *   <li>job: the whole Spark job on {@code local[*]} (read, prepare, hash, deduplicate, label, shuffle, write the
  *       shards, skipped table and manifest), images per second of wall time; Spark's start is not timed;</li>
  *   <li>loop: one plain Java thread reading each image and calling {@link FacePreparation#prepare} (the same
  *       per-image decode, align or resize, encode);</li>
- *   <li>decode: one thread reading and decoding only ({@link ImageDecoder#decode}), the floor of the work.</li>
+ *   <li>decode: one thread reading and decoding only ({@link ImageDecoder#decode}), the floor of the work;</li>
+ *   <li>python: one Python process doing insightface RecBuilder's work on the {@code folders} input (read, PIL
+ *       decode-check, SHA-256, pack into a {@code .rec}: {@code ingest/src/test/python/rec_builder_bench.py}), when
+ *       {@code python3} with Pillow is there.</li>
  * </ul>
+ * It also times Spark's start on the embedded path ({@link SparkSessions#start}, as {@code bin/ingest} starts it),
+ * the first thing the JVM does.
  * With {@code --outputs}, it measures instead the {@code folders} job writing each output format side by side in
  * every round ({@code parquet}, {@code recordio}, {@code both}), after one untimed warm-up job of each, and gives
  * their wall times and process CPU times (all threads; less distorted by a busy shared machine) and the ratios to
@@ -58,6 +68,9 @@ import org.apache.spark.sql.SparkSession;
 public final class IngestBench {
     private static final int IMAGES_PER_IDENTITY = 20;
     private static final int WARM_UP = 2000;
+    private static final String LANDMARKS = "landmarks";
+    /** LFW's photo size: the face is a small part of the photo, so alignment does real work. */
+    private static final int LANDMARK_PHOTO_SIZE = 250;
 
     private IngestBench() {
     }
@@ -83,15 +96,20 @@ public final class IngestBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        long sparkStart = System.nanoTime();
+        SparkSession spark = SparkSessions.start(Settings.load(Optional.empty(), List.of()), Optional.of("local[*]"));
+        double startSeconds = (System.nanoTime() - sparkStart) / 1e9;
         generate(data, images);
         List<Path> files = imageFiles(data.resolve("folders"));
         Path rec = data.resolve("recordio").resolve("train.rec");
         RecordIoIndex index = RecordIoIndex.read(data.resolve("recordio").resolve("train.idx"));
+        Path photos = data.resolve(LANDMARKS).resolve("landmarks");
 
-        SparkSession spark = SharedLocalSpark.session("local[*]");
         int cores = spark.sparkContext().defaultParallelism();
         System.out.printf(Locale.ROOT, "%,d images per format, %d cores, Spark local[*], %d round(s)%n", files.size(),
                 cores, rounds);
+        System.out.printf(Locale.ROOT, "Spark start-up on the embedded path (SparkSessions.start, local[*], first"
+                + " thing in the JVM): %.2f s%n", startSeconds);
 
         if (outputs) {
             outputFormats(spark, data, rounds);
@@ -100,6 +118,7 @@ public final class IngestBench {
         warmUp(files, rec, index, spark, data);
         List<String> table = new ArrayList<>();
         List<String> scaling = new ArrayList<>();
+        List<String> python = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             Rate folderDecode = folderLoop(files, false);
             Rate folderLoop = folderLoop(files, true);
@@ -107,11 +126,18 @@ public final class IngestBench {
             Rate recordDecode = recordLoop(rec, index, false);
             Rate recordLoop = recordLoop(rec, index, true);
             Rate recordJob = job(spark, "recordio", data.resolve("recordio"), data);
+            Rate landmarkDecode = landmarkLoop(photos, false);
+            Rate landmarkLoop = landmarkLoop(photos, true);
+            Rate landmarkJob = job(spark, LANDMARKS, photos, data);
             Rate parallelDecode = parallelFolderDecode(files, cores);
+            Optional<Double> builder = pythonRecBuilder(data);
             table.add(row("folders", folderJob, folderLoop, folderDecode, cores));
             table.add(row("recordio", recordJob, recordLoop, recordDecode, cores));
+            table.add(row("landmarks 250x250", landmarkJob, landmarkLoop, landmarkDecode, cores));
             scaling.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", folderDecode.wall(),
                     parallelDecode.wall(), parallelDecode.wall() / folderDecode.wall()));
+            builder.ifPresent(rate -> python.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", rate,
+                    folderJob.wall(), folderJob.wall() / rate)));
         }
         System.out.println();
         System.out.println("| source | job img/s | loop img/s | decode img/s | job / loop | job per core / decode"
@@ -122,7 +148,34 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "| folders decode, 1 thread img/s | decode, %d threads img/s | speed-up |%n", cores);
         System.out.println("|---|---|---|");
         scaling.forEach(System.out::println);
+        if (!python.isEmpty()) {
+            System.out.println();
+            System.out.println("| python RecBuilder img/s | folders job img/s | job / python |");
+            System.out.println("|---|---|---|");
+            python.forEach(System.out::println);
+        }
         System.exit(0);
+    }
+
+    /**
+     * Runs {@code rec_builder_bench.py} on the {@code folders} input and returns its images per second, or nothing
+     * (with the reason on stdout) when python3 or Pillow is missing.
+     */
+    private static Optional<Double> pythonRecBuilder(Path data) throws IOException, InterruptedException {
+        Path script = Path.of("ingest", "src", "test", "python", "rec_builder_bench.py");
+        if (!Files.exists(script)) {
+            System.out.println("python RecBuilder not run: " + script + " not found (run from the repository root)");
+            return Optional.empty();
+        }
+        Process process = new ProcessBuilder("python3", script.toString(), data.resolve("folders").toString(),
+                data.resolve("python-rec").toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (process.waitFor() != 0 || !output.endsWith("img/s")) {
+            System.out.println("python RecBuilder not run: " + output);
+            return Optional.empty();
+        }
+        String[] words = output.split(" ");
+        return Optional.of(Double.parseDouble(words[words.length - 2]));
     }
 
     private static String row(String source, Rate job, Rate loop, Rate decode, int cores) {
@@ -147,23 +200,34 @@ public final class IngestBench {
     /** Writes the sample data unless a previous run left enough of it. */
     private static void generate(Path data, int images) throws IOException {
         Path marker = data.resolve("images-" + images);
-        if (Files.exists(marker)) {
-            return;
+        if (!Files.exists(marker)) {
+            AtomicOutput.deleteRecursively(data);
+            generate(data, images, EnumSet.of(SampleFormat.FOLDERS, SampleFormat.RECORDIO), SampleFaces.PHOTO_SIZE);
+            Files.writeString(marker, "");
         }
-        AtomicOutput.deleteRecursively(data);
+        Path photos = data.resolve(LANDMARKS);
+        Path photoMarker = photos.resolve("images-" + images);
+        if (!Files.exists(photoMarker)) {
+            AtomicOutput.deleteRecursively(photos);
+            generate(photos, images, EnumSet.of(SampleFormat.LANDMARKS), LANDMARK_PHOTO_SIZE);
+            Files.writeString(photoMarker, "");
+        }
+    }
+
+    private static void generate(Path data, int images, EnumSet<SampleFormat> formats, int photoSize)
+            throws IOException {
         int identities = 4;
         SampleDataWriter writer;
         do {
             identities++;
             writer = SampleDataWriter.builder().identities(identities).imagesPerIdentity(IMAGES_PER_IDENTITY)
-                    .seed(1).threads(Runtime.getRuntime().availableProcessors())
-                    .formats(EnumSet.of(SampleFormat.FOLDERS, SampleFormat.RECORDIO)).build();
+                    .seed(1).photoSize(photoSize).threads(Runtime.getRuntime().availableProcessors())
+                    .formats(formats).build();
         } while (writer.trainingIdentities() * IMAGES_PER_IDENTITY < images);
         long start = System.nanoTime();
         writer.write(data);
-        System.out.printf(Locale.ROOT, "generated %,d identities x %d images into %s in %.0f s (not timed)%n",
-                writer.trainingIdentities(), IMAGES_PER_IDENTITY, data, (System.nanoTime() - start) / 1e9);
-        Files.writeString(marker, "");
+        System.out.printf(Locale.ROOT, "generated %,d identities x %d images (%s) into %s in %.0f s (not timed)%n",
+                writer.trainingIdentities(), IMAGES_PER_IDENTITY, formats, data, (System.nanoTime() - start) / 1e9);
     }
 
     private static List<Path> imageFiles(Path root) throws IOException {
@@ -180,6 +244,25 @@ public final class IngestBench {
         recordLoop(rec, index, false);
         job(spark, "folders", data.resolve("folders"), data);
         job(spark, "recordio", data.resolve("recordio"), data);
+        Path photos = data.resolve(LANDMARKS).resolve("landmarks");
+        landmarkLoop(photos, true);
+        job(spark, LANDMARKS, photos, data);
+    }
+
+    /** Each landmark-file photo read and prepared (aligned to 112x112 and encoded), or only decoded. */
+    private static Rate landmarkLoop(Path photos, boolean prepare) throws IOException, BadRecordException {
+        LandmarkFile landmarks = LandmarkFile.read(photos.resolve("landmarks.txt"));
+        long start = System.nanoTime();
+        long cpu = processCpuNanos();
+        for (java.util.Map.Entry<String, FaceLandmarks> photo : landmarks.byName().entrySet()) {
+            byte[] bytes = Files.readAllBytes(photos.resolve(photo.getKey()));
+            if (prepare) {
+                FacePreparation.prepare(bytes, photo.getValue().points(), photo.getKey());
+            } else {
+                ImageDecoder.decode(bytes, photo.getKey());
+            }
+        }
+        return Rate.since(landmarks.byName().size(), start, cpu);
     }
 
     private static Rate folderLoop(List<Path> files, boolean prepare) throws IOException, BadRecordException {

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import mhlr.core.record.SkipReason;
+import mhlr.ingest.prepared.SpillLocation;
 import org.junit.jupiter.api.Test;
 
 class RecordCodecTest {
+
+    private static final SpillLocation SPILLED = new SpillLocation(3, 1L << 40, (1L << 33) + 5, 4096);
 
     @Test
     void facesRoundTripWithEveryFieldSetOrNot() {
@@ -34,9 +37,11 @@ class RecordCodecTest {
             assertEquals(face.label(), back.label());
 
             RecordSummary summary = RecordCodec.summary(bytes);
-            assertEquals(summary, RecordCodec.decodeSummary(RecordCodec.summaryBytes(bytes)));
+            byte[] summaryBytes = RecordCodec.summaryBytes(bytes, SPILLED);
+            assertEquals(summary, RecordCodec.decodeSummary(summaryBytes));
             assertTrue(summary.isFace());
-            assertTrue(RecordCodec.isFaceSummary(RecordCodec.summaryBytes(bytes)));
+            assertTrue(RecordCodec.isFaceSummary(summaryBytes));
+            assertEquals(SPILLED, RecordCodec.spillLocation(summaryBytes));
             assertEquals(face.source(), summary.source());
             assertEquals(face.identity(), summary.identity());
             assertEquals(face.key(), summary.key());
@@ -54,7 +59,7 @@ class RecordCodecTest {
             byte[] bytes = RecordCodec.encode(Outcome.skipped(skipped));
             assertFalse(RecordCodec.isFace(bytes));
             assertEquals(skipped, RecordCodec.decode(bytes).skipped());
-            assertSame(bytes, RecordCodec.summaryBytes(bytes));
+            assertSame(bytes, RecordCodec.summaryBytes(bytes, SPILLED));
             assertFalse(RecordCodec.isFaceSummary(bytes));
             RecordSummary summary = RecordCodec.decodeSummary(bytes);
             assertFalse(summary.isFace());

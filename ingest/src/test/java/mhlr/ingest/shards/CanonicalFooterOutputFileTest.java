@@ -81,9 +81,33 @@ class CanonicalFooterOutputFileTest {
         assertEquals(ROWS, rows);
     }
 
+    @Test
+    void aFileLargerThanTwiceTheHeldTailIsPassedOnWholeAndInOrder() throws IOException {
+        Path file = directory.resolve("large.parquet");
+        int imageBytes = 7_000;
+        write(file, imageBytes);
+        assertTrue(Files.size(file) > 2L * CanonicalFooterOutputFile.TAIL_BYTES, "size " + Files.size(file));
+        int rows = 0;
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+                new org.apache.hadoop.fs.Path(file.toUri())).withConf(new Configuration()).build()) {
+            for (Group row = reader.read(); row != null; row = reader.read()) {
+                byte[] image = row.getGroup(ShardSchema.IMAGE, 0).getBinary(ShardSchema.BYTES, 0).getBytes();
+                assertEquals(imageBytes, image.length);
+                assertEquals((byte) rows, image[rows % imageBytes], "row " + rows);
+                assertEquals("source/" + rows, row.getString(ShardSchema.SOURCE, 0));
+                rows++;
+            }
+        }
+        assertEquals(ROWS, rows);
+    }
+
     static void write(Path file) throws IOException {
+        write(file, 700);
+    }
+
+    private static void write(Path file, int imageBytes) throws IOException {
         SimpleGroupFactory groups = new SimpleGroupFactory(ParquetSchemas.TRAINING);
-        byte[] image = new byte[700];
+        byte[] image = new byte[imageBytes];
         try (ParquetWriter<Group> writer = ParquetFiles.writer(new org.apache.hadoop.fs.Path(file.toUri()),
                 new Configuration(), ParquetSchemas.TRAINING, 256 << 10)) {
             for (int i = 0; i < ROWS; i++) {

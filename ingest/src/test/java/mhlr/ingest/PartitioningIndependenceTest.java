@@ -1,0 +1,68 @@
+package mhlr.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+import mhlr.core.sample.SampleDataWriter;
+import mhlr.core.sample.SampleFormat;
+import mhlr.core.shard.Manifest;
+import mhlr.core.shard.ShardFile;
+import mhlr.core.shard.ShardSchema;
+import mhlr.core.shard.ShardSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The spill files of ingest's first pass are cut by Spark partition (one per task), yet the output must not depend on
+ * the partitioning: one partition (as on one core) and seven (as on many cores or executors) give byte-identical
+ * manifests, so byte-identical Parquet shards and RecordIO files, and no spill file is left in the output.
+ */
+class PartitioningIndependenceTest {
+    @TempDir
+    static Path temporary;
+    static Path samples;
+
+    @BeforeAll
+    static void writeSamples() throws IOException {
+        samples = temporary.resolve("samples");
+        SampleDataWriter.builder().identities(7).imagesPerIdentity(4).seed(5).photoSize(96).threads(2)
+                .formats(EnumSet.of(SampleFormat.FOLDERS, SampleFormat.RECORDIO)).build().write(samples);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"folders", "recordio"})
+    void oneOrSevenPartitionsGiveTheSameBytesInBothOutputFormats(String format) throws IOException {
+        Path single = ingest(format, 1);
+        Path many = ingest(format, 7);
+
+        assertArrayEquals(Files.readAllBytes(single.resolve(ShardSchema.MANIFEST_FILE)),
+                Files.readAllBytes(many.resolve(ShardSchema.MANIFEST_FILE)), "the manifest hashes every file");
+        Manifest manifest = ShardSet.open(many.toString()).verify(ShardSet.Check.FULL).manifest();
+        assertTrue(manifest.shards().size() > 1, "several shards, so records of many spill files meet in each");
+        List<String> files = manifest.files().stream().map(ShardFile::file).toList();
+        assertTrue(files.contains(ShardSchema.RECORDIO_BESIDE_SHARDS + "/" + ShardSchema.RECORDIO_FILE), files.toString());
+        assertEquals(manifest.counts().read(), manifest.counts().written() + manifest.counts().skipped());
+        try (Stream<Path> all = Files.walk(many)) {
+            assertTrue(all.noneMatch(path -> path.getFileName().toString().endsWith(".records")),
+                    "no spill file is committed");
+        }
+    }
+
+    private static Path ingest(String format, int partitions) {
+        Path output = temporary.resolve(format + "-" + partitions);
+        IngestRun run = IngestRun.of("--format", format, "--input", samples.resolve(format).toString(), "--output",
+                output.toString(), "--output-format", "both", "--set", "ingest.shard-rows=6", "--set",
+                "ingest.partitions=" + partitions);
+        assertEquals(0, run.exitCode(), run.stderr());
+        return output;
+    }
+}
