@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import mhlr.core.cli.AtomicOutput;
@@ -29,6 +30,7 @@ import mhlr.ingest.Ingest;
 import mhlr.ingest.IngestReport;
 import mhlr.ingest.IngestSettings;
 import mhlr.ingest.source.Sources;
+import mhlr.spark.SparkJob;
 import mhlr.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 
@@ -97,7 +99,8 @@ public final class IngestBench {
             }
         }
         long sparkStart = System.nanoTime();
-        SparkSession spark = SparkSessions.start(Settings.load(Optional.empty(), List.of()), Optional.of("local[*]"));
+        SparkSession spark = SparkSessions.start(Settings.load(Optional.empty(), List.of()),
+                new SparkJob("ingest", data.toString(), Optional.of("local[*]"), Map.of()));
         double startSeconds = (System.nanoTime() - sparkStart) / 1e9;
         generate(data, images);
         List<Path> files = imageFiles(data.resolve("folders"));
