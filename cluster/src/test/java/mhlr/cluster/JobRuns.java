@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import mhlr.core.sample.SampleDataWriter;
 import mhlr.core.sample.SampleFormat;
-import mhlr.core.shard.ShardFile;
-import mhlr.core.shard.ShardSchema;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.ShardFile;
+import mhlr.core.dataset.ShardSchema;
+import mhlr.core.dataset.ShardSet;
 
 /**
  * The jobs the cluster tests run, each the same command on local[*] and on a {@link StandaloneCluster}: generated

@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.ShardSet;
 
 /**
  * Looks at a job's output directory again and again while the job runs, as an impatient reader would: at every look

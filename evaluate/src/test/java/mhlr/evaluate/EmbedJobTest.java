@@ -18,7 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import mhlr.core.sample.SampleDataWriter;
 import mhlr.core.sample.SampleFormat;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.ShardSet;
 import mhlr.evaluate.embed.FeatureMatrix;
 import mhlr.evaluate.embed.NpyFile;
 import mhlr.ingest.IngestJob;

@@ -17,13 +17,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import mhlr.core.cli.UsageException;
 import mhlr.core.output.OutputRules;
-import mhlr.core.record.SkipReason;
-import mhlr.core.shard.Counts;
-import mhlr.core.shard.DatasetKind;
-import mhlr.core.shard.Manifest;
-import mhlr.core.shard.ProtocolEntry;
-import mhlr.core.shard.ShardFile;
-import mhlr.core.shard.ShardSchema;
+import mhlr.core.skip.SkipReason;
+import mhlr.core.dataset.Counts;
+import mhlr.core.dataset.DatasetKind;
+import mhlr.core.dataset.Manifest;
+import mhlr.core.dataset.ProtocolEntry;
+import mhlr.core.dataset.ShardFile;
+import mhlr.core.dataset.ShardSchema;
 import mhlr.ingest.prepared.PrepareAndSpill;
 import mhlr.ingest.prepared.SummaryBlock;
 import mhlr.ingest.record.RecordCodec;
@@ -226,10 +226,10 @@ public final class Ingest {
         removeSpill(target);
         files.addAll(writeSkipped(context,
                 summaries.filter(r -> !r.isFace()).map(RecordSummary::skipped).union(leftOut), target));
-        Counts counts = new Counts(tally.read(), labels.keptImages(), tally.skipped(), tally.count(SkipReason.DUPLICATE),
-                labels.keptImages(), labels.classes());
-        Manifest manifest = new Manifest(ShardSchema.VERSION, DatasetKind.TRAIN, counts, shards, files, List.of(),
-                parameters());
+        Counts counts = Counts.builder().read(tally.read()).written(labels.keptImages()).skipped(tally.skipped())
+                .duplicates(tally.count(SkipReason.DUPLICATE)).classes(labels.classes()).build();
+        Manifest manifest = Manifest.builder(DatasetKind.TRAIN).counts(counts).shards(shards).files(files)
+                .parameters(parameters()).build();
         target.writeFile(ShardSchema.MANIFEST_FILE, manifest.toJson());
         summarize(tally, target);
         log.printf(Locale.ROOT, "ingest: wrote %,d images of %,d identities into %s%n", counts.written(),
@@ -310,9 +310,9 @@ public final class Ingest {
                         + "(see skipped.csv)%n", count[2], count[0] + count[2], protocol.name());
             }
         }
-        Counts counts = new Counts(tally.read(), images, tally.skipped(), 0, images, 0);
-        Manifest manifest = new Manifest(ShardSchema.VERSION, DatasetKind.EVAL, counts, shards, files, entries,
-                parameters());
+        Counts counts = Counts.builder().read(tally.read()).written(images).skipped(tally.skipped()).build();
+        Manifest manifest = Manifest.builder(DatasetKind.EVAL).counts(counts).shards(shards).files(files)
+                .protocols(entries).parameters(parameters()).build();
         target.writeFile(ShardSchema.MANIFEST_FILE, manifest.toJson());
         summarize(tally, target);
         String into = output.writesVerificationBin()

@@ -1,6 +1,6 @@
 package mhlr.ingest;
 
-import mhlr.core.shard.Manifest;
+import mhlr.core.dataset.Manifest;
 
 /**
  * What a finished ingest run produced.

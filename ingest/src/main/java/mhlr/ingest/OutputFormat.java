@@ -3,8 +3,8 @@ package mhlr.ingest;
 import java.util.Arrays;
 import java.util.List;
 import mhlr.core.cli.UsageException;
-import mhlr.core.shard.DatasetKind;
-import mhlr.core.shard.ShardSchema;
+import mhlr.core.dataset.DatasetKind;
+import mhlr.core.dataset.ShardSchema;
 
 /**
  * What ingest writes ({@code ingest.output-format}, {@code --output-format}). Every format writes the side folder

@@ -2,7 +2,7 @@ package mhlr.ingest;
 
 import java.io.Serializable;
 import java.util.Map;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.SkipReason;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.SkippedRecord;
 import org.apache.spark.api.java.function.Function;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.SkipReason;
 import mhlr.core.testing.TestImages;
 import mhlr.ingest.align.FacePreparer;
 import mhlr.ingest.record.FaceRecord;

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import mhlr.core.cli.UsageException;
 import mhlr.core.config.Settings;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.ShardSet;
 import mhlr.core.testing.TestImages;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import mhlr.core.cli.UsageException;
-import mhlr.core.shard.DatasetKind;
+import mhlr.core.dataset.DatasetKind;
 import org.junit.jupiter.api.Test;
 
 class OutputFormatTest {

@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import mhlr.core.record.BadRecordException;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.BadRecordException;
+import mhlr.core.skip.SkipReason;
 
 /**
  * A 5-point landmark file: one line per image, {@code name x1 y1 x2 y2 x3 y3 x4 y4 x5 y5 [score]}, fields separated

@@ -3,8 +3,8 @@ package mhlr.core.format;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import mhlr.core.record.BadRecordException;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.BadRecordException;
+import mhlr.core.skip.SkipReason;
 
 /**
  * One record of an insightface RecordIO file, its payload split as MXNet's {@code recordio.unpack} splits it:

@@ -7,7 +7,7 @@
  * ({@link mhlr.core.format.IjbMeta}) and 5-point landmark files ({@link mhlr.core.format.LandmarkFile}).
  *
  * <p>A broken protocol or index file is a {@link mhlr.core.cli.UsageException} naming file and line (the run
- * cannot mean anything without it); a broken record is a {@link mhlr.core.record.BadRecordException}, counted and
+ * cannot mean anything without it); a broken record is a {@link mhlr.core.skip.BadRecordException}, counted and
  * skipped.
  */
 package mhlr.core.format;

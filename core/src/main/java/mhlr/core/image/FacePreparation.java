@@ -1,8 +1,8 @@
 package mhlr.core.image;
 
 import java.awt.image.BufferedImage;
-import mhlr.core.record.BadRecordException;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.BadRecordException;
+import mhlr.core.skip.SkipReason;
 
 /**
  * The per-image work of ingest: whatever a user brings becomes the encoded 112x112 aligned face that is stored.

@@ -13,8 +13,8 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import mhlr.core.record.BadRecordException;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.BadRecordException;
+import mhlr.core.skip.SkipReason;
 
 /**
  * Decodes image bytes of any {@link ImageFormat} to packed TYPE_3BYTE_BGR, or says precisely why not.

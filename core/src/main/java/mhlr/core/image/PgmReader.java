@@ -2,8 +2,8 @@ package mhlr.core.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import mhlr.core.record.BadRecordException;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.BadRecordException;
+import mhlr.core.skip.SkipReason;
 
 /**
  * Reads Netpbm greymaps (JDK ImageIO has no reader for them): binary {@code P5} and ASCII {@code P2}, 8 or 16

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import mhlr.core.record.BadRecordException;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.BadRecordException;
+import mhlr.core.skip.SkipReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import mhlr.core.cli.UsageException;
-import mhlr.core.record.BadRecordException;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.BadRecordException;
+import mhlr.core.skip.SkipReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -30,7 +30,7 @@ import mhlr.core.format.RecordIoRecord;
 import mhlr.core.format.VerificationBin;
 import mhlr.core.image.FaceAligner;
 import mhlr.core.image.ImageDecoder;
-import mhlr.core.record.BadRecordException;
+import mhlr.core.skip.BadRecordException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import mhlr.core.cli.UsageException;
-import mhlr.core.shard.ShardSchema;
+import mhlr.core.dataset.ShardSchema;
 import mhlr.train.data.NetworkInput;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;

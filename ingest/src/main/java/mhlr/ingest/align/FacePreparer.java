@@ -4,7 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import mhlr.core.image.FacePreparation;
-import mhlr.core.record.BadRecordException;
+import mhlr.core.skip.BadRecordException;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
 import org.apache.spark.api.java.function.Function;

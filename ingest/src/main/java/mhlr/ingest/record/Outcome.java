@@ -1,8 +1,8 @@
 package mhlr.ingest.record;
 
 import java.io.Serializable;
-import mhlr.core.record.BadRecordException;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.BadRecordException;
+import mhlr.core.skip.SkipReason;
 
 /** What became of one input record: a face that goes on, or the reason it stops. Exactly one side is set. */
 public final class Outcome implements Serializable {

@@ -3,7 +3,7 @@ package mhlr.ingest.record;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.SkipReason;
 import mhlr.ingest.prepared.SpillLocation;
 
 /**

@@ -1,7 +1,7 @@
 package mhlr.ingest.record;
 
 import java.io.Serializable;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.SkipReason;
 
 /**
  * An outcome without its image bytes: what the passes that count, deduplicate, label and list the skipped need, so

@@ -1,8 +1,8 @@
 package mhlr.ingest.record;
 
 import java.io.Serializable;
-import mhlr.core.record.BadRecordException;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.BadRecordException;
+import mhlr.core.skip.SkipReason;
 
 /**
  * A record that was read but is not written, as the skipped table lists it.

@@ -11,9 +11,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
-import mhlr.core.shard.ShardFile;
-import mhlr.core.shard.ShardSchema;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.ShardFile;
+import mhlr.core.dataset.ShardSchema;
+import mhlr.core.dataset.ShardSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 

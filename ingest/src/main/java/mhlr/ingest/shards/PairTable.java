@@ -1,9 +1,9 @@
 package mhlr.ingest.shards;
 
 import java.io.IOException;
-import mhlr.core.shard.ShardFile;
-import mhlr.core.shard.ShardSchema;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.ShardFile;
+import mhlr.core.dataset.ShardSchema;
+import mhlr.core.dataset.ShardSet;
 import mhlr.spark.HadoopAtomicOutput;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;

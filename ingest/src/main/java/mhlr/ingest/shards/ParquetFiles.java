@@ -1,7 +1,7 @@
 package mhlr.ingest.shards;
 
 import java.io.IOException;
-import mhlr.core.shard.ShardSchema;
+import mhlr.core.dataset.ShardSchema;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.column.ParquetProperties;

@@ -7,7 +7,7 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.FLOAT;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
-import mhlr.core.shard.ShardSchema;
+import mhlr.core.dataset.ShardSchema;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 

@@ -2,10 +2,10 @@ package mhlr.ingest.shards;
 
 import java.io.IOException;
 import java.util.Iterator;
-import mhlr.core.shard.DatasetKind;
-import mhlr.core.shard.ShardFile;
-import mhlr.core.shard.ShardSchema;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.DatasetKind;
+import mhlr.core.dataset.ShardFile;
+import mhlr.core.dataset.ShardSchema;
+import mhlr.core.dataset.ShardSet;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.spark.HadoopAtomicOutput;
 import org.apache.hadoop.conf.Configuration;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
-import mhlr.core.shard.DatasetKind;
+import mhlr.core.dataset.DatasetKind;
 import mhlr.ingest.prepared.SpillReader;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.RecordCodec;

@@ -1,7 +1,7 @@
 package mhlr.ingest.shards;
 
 import java.io.Serializable;
-import mhlr.core.shard.ShardFile;
+import mhlr.core.dataset.ShardFile;
 
 /**
  * A file an executor wrote, as it travels back to the driver (core's {@link ShardFile} is a plain record, not

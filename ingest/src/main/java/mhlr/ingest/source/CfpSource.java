@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import mhlr.core.format.CfpProtocol;
 import mhlr.core.format.FacePair;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.SkipReason;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
 import mhlr.ingest.shards.PairRow;
@@ -43,7 +43,7 @@ public final class CfpSource implements EvaluationSource {
         }
         int partitions = context.partitions(records.size(), records.size());
         return new SourceRecords(context.spark().parallelize(records, partitions)
-                .map(new FileReader(root.toString(), SkipReason.MISSING_PAIR_IMAGE, "listed by Protocol/",
+                .map(new ConfinedFileReader(root.toString(), SkipReason.MISSING_PAIR_IMAGE, "listed by Protocol/",
                         context.hadoopForExecutors())), records.size());
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import mhlr.core.format.IjbIdentificationMeta;
-import mhlr.core.shard.DatasetKind;
+import mhlr.core.dataset.DatasetKind;
 import mhlr.ingest.shards.PairRow;
 
 /**

@@ -11,8 +11,8 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import mhlr.core.cli.UsageException;
-import mhlr.core.record.SkipReason;
-import mhlr.core.shard.DatasetKind;
+import mhlr.core.skip.SkipReason;
+import mhlr.core.dataset.DatasetKind;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
 import mhlr.ingest.record.RecordCodec;
@@ -66,7 +66,7 @@ public final class FolderSource implements Source {
         long count = listed.count();
         JavaRDD<Outcome> balanced = listed.repartition(context.partitions(count, Math.max(1, count)))
                 .map(RecordCodec::decode);
-        JavaRDD<Outcome> read = balanced.map(new FileReader(rootUri, SkipReason.UNREADABLE_PATH,
+        JavaRDD<Outcome> read = balanced.map(new ConfinedFileReader(rootUri, SkipReason.UNREADABLE_PATH,
                 "was listed", hadoop));
         return new SourceRecords(read, count);
     }

@@ -10,7 +10,7 @@ import mhlr.core.format.IjbFaces;
 import mhlr.core.format.IjbIdentificationMeta;
 import mhlr.core.format.IjbMeta;
 import mhlr.core.format.IjbTemplatePairs;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.SkipReason;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
 import mhlr.ingest.shards.PairRow;
@@ -57,7 +57,7 @@ public final class IjbSource implements EvaluationSource {
         }
         int partitions = context.partitions(records.size(), records.size());
         return new SourceRecords(context.spark().parallelize(records, partitions)
-                .map(new FileReader(root.toString(), SkipReason.MISSING_PAIR_IMAGE, "named by " + meta.name()
+                .map(new ConfinedFileReader(root.toString(), SkipReason.MISSING_PAIR_IMAGE, "named by " + meta.name()
                         + IjbMeta.FACES_SUFFIX, context.hadoopForExecutors())), records.size());
     }
 

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mhlr.core.format.LandmarkFile;
-import mhlr.core.record.BadRecordException;
+import mhlr.core.skip.BadRecordException;
 import mhlr.ingest.record.Outcome;
 import org.apache.hadoop.fs.Path;
 

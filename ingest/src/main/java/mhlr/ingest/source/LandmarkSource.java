@@ -6,9 +6,9 @@ import java.util.Map;
 import mhlr.core.cli.UsageException;
 import mhlr.core.format.FaceLandmarks;
 import mhlr.core.format.LandmarkFile;
-import mhlr.core.record.BadRecordException;
-import mhlr.core.record.SkipReason;
-import mhlr.core.shard.DatasetKind;
+import mhlr.core.skip.BadRecordException;
+import mhlr.core.skip.SkipReason;
+import mhlr.core.dataset.DatasetKind;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
 import org.apache.hadoop.fs.Path;
@@ -54,7 +54,7 @@ public final class LandmarkSource implements Source {
         }
         int partitions = context.partitions(records.size(), records.size());
         return new SourceRecords(context.spark().parallelize(records, partitions)
-                .map(new FileReader(root.toString(), SkipReason.UNREADABLE_PATH, "named by " + file.getName(),
+                .map(new ConfinedFileReader(root.toString(), SkipReason.UNREADABLE_PATH, "named by " + file.getName(),
                         context.hadoopForExecutors())), records.size());
     }
 }

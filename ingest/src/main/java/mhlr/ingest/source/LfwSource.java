@@ -11,7 +11,7 @@ import mhlr.core.format.FaceLandmarks;
 import mhlr.core.format.FacePair;
 import mhlr.core.format.LandmarkFile;
 import mhlr.core.format.LfwPairs;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.SkipReason;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
 import mhlr.ingest.shards.PairRow;
@@ -62,7 +62,7 @@ public final class LfwSource implements EvaluationSource {
         }
         int partitions = context.partitions(records.size(), records.size());
         return new SourceRecords(context.spark().parallelize(records, partitions)
-                .map(new FileReader(root.toString(), SkipReason.MISSING_PAIR_IMAGE, "named by " + pairsFile.getName(),
+                .map(new ConfinedFileReader(root.toString(), SkipReason.MISSING_PAIR_IMAGE, "named by " + pairsFile.getName(),
                         context.hadoopForExecutors())), records.size());
     }
 

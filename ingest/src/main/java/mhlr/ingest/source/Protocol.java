@@ -1,6 +1,6 @@
 package mhlr.ingest.source;
 
-import mhlr.core.shard.ProtocolEntry;
+import mhlr.core.dataset.ProtocolEntry;
 
 /**
  * A verification protocol an evaluation source carries.

@@ -1,6 +1,6 @@
 package mhlr.ingest.source;
 
-import mhlr.core.shard.DatasetKind;
+import mhlr.core.dataset.DatasetKind;
 
 /**
  * One input format ({@code --format}). On the driver a source lists its input cheaply (folders, index files,

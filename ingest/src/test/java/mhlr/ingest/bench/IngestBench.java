@@ -22,7 +22,7 @@ import mhlr.core.format.RecordIoIndex;
 import mhlr.core.format.RecordIoReader;
 import mhlr.core.image.FacePreparation;
 import mhlr.core.image.ImageDecoder;
-import mhlr.core.record.BadRecordException;
+import mhlr.core.skip.BadRecordException;
 import mhlr.core.sample.SampleDataWriter;
 import mhlr.core.sample.SampleFaces;
 import mhlr.core.sample.SampleFormat;

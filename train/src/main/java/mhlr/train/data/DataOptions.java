@@ -1,6 +1,6 @@
 package mhlr.train.data;
 
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.ShardSet;
 
 /**
  * How the data path turns shards into batches; built and checked from the config by

@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 import mhlr.core.cli.UsageException;
 import mhlr.core.image.ImageDecoder;
 import mhlr.core.image.Pixels;
-import mhlr.core.record.BadRecordException;
+import mhlr.core.skip.BadRecordException;
 
 /**
  * Stored face bytes to network input: decode ({@link ImageDecoder}), resize to the input side when it differs

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import mhlr.core.cli.UsageException;
-import mhlr.core.shard.ShardSchema;
+import mhlr.core.dataset.ShardSchema;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;

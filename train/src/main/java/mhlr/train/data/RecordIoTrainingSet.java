@@ -12,8 +12,8 @@ import mhlr.core.format.RecordIoIndex;
 import mhlr.core.format.RecordIoLayout;
 import mhlr.core.format.RecordIoReader;
 import mhlr.core.format.RecordIoRecord;
-import mhlr.core.record.BadRecordException;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.skip.BadRecordException;
+import mhlr.core.dataset.ShardSet;
 
 /**
  * A training set read straight from insightface's {@code train.rec} + {@code train.idx} ({@link RecordIoFolder}),

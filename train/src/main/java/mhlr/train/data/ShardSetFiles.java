@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
 import mhlr.core.cli.UsageException;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.ShardSet;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.ParquetReadOptions;

@@ -1,7 +1,7 @@
 package mhlr.train.data;
 
 import java.util.List;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.ShardSet;
 
 /**
  * A training set as the data path reads it: images with dense labels, stored in files ("shards"), each cut into

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import mhlr.core.cli.UsageException;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.ShardSet;
 import mhlr.train.data.DataOptions;
 import mhlr.train.model.Backbones;
 

@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mhlr.core.cli.UsageException;
-import mhlr.core.shard.DatasetKind;
-import mhlr.core.shard.ProtocolEntry;
-import mhlr.core.shard.ShardFile;
-import mhlr.core.shard.ShardSchema;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.DatasetKind;
+import mhlr.core.dataset.ProtocolEntry;
+import mhlr.core.dataset.ShardFile;
+import mhlr.core.dataset.ShardSchema;
+import mhlr.core.dataset.ShardSet;
 import mhlr.core.verification.TenFold;
 import mhlr.train.data.ShardSetFiles;
 

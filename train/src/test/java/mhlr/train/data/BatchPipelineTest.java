@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.IntStream;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.ShardSet;
 import mhlr.train.testing.SyntheticFaces;
 import mhlr.train.testing.TestShards;
 import org.junit.jupiter.api.BeforeAll;

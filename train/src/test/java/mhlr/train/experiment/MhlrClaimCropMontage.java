@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
 import mhlr.core.cli.AtomicOutput;
 import mhlr.core.image.FaceAligner;
 import mhlr.core.image.ImageDecoder;
-import mhlr.core.record.BadRecordException;
+import mhlr.core.skip.BadRecordException;
 
 /**
  * Shows the experiment's fixed crops: a strip of 112x112 faces, four LFW-a images and two ORL images, each aligned

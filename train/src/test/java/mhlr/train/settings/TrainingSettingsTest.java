@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import mhlr.core.cli.UsageException;
 import mhlr.core.config.Settings;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.ShardSet;
 import mhlr.train.data.DataOptions;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mhlr.core.cli.UsageException;
-import mhlr.core.shard.ShardSet;
+import mhlr.core.dataset.ShardSet;
 import mhlr.train.testing.SyntheticFaces;
 import mhlr.train.testing.TestShards;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import mhlr.core.image.FacePreparation;
 import mhlr.core.image.ImageDecoder;
 import mhlr.core.image.ImageEncoder;
-import mhlr.core.record.BadRecordException;
+import mhlr.core.skip.BadRecordException;
 import mhlr.core.sample.SampleFaces;
 import mhlr.core.sample.SampleImage;
 

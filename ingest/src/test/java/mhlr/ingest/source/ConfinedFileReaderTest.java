@@ -16,13 +16,13 @@ class FileReaderTest {
 
     @Test
     void namesAreConfinedToTheRoot() {
-        assertEquals("a.jpg", FileReader.confine("a.jpg"));
-        assertEquals("0/n000001/0001_01.jpg", FileReader.confine("0/n000001/0001_01.jpg"));
-        assertEquals("b.jpg", FileReader.confine("./a/../b.jpg"));
-        assertEquals("a b/c:d.jpg", FileReader.confine("a b//c:d.jpg"));
+        assertEquals("a.jpg", ConfinedFileReader.confine("a.jpg"));
+        assertEquals("0/n000001/0001_01.jpg", ConfinedFileReader.confine("0/n000001/0001_01.jpg"));
+        assertEquals("b.jpg", ConfinedFileReader.confine("./a/../b.jpg"));
+        assertEquals("a b/c:d.jpg", ConfinedFileReader.confine("a b//c:d.jpg"));
         for (String outside : new String[] {"", "/etc/passwd", "../secret", "a/../../b.jpg", "..", ".", "a\\..\\b",
                 "../../../../dev/zero"}) {
-            assertEquals(null, FileReader.confine(outside), outside);
+            assertEquals(null, ConfinedFileReader.confine(outside), outside);
         }
     }
 

@@ -1,4 +1,4 @@
-package mhlr.core.shard;
+package mhlr.core.dataset;
 
 /**
  * One file the manifest vouches for.

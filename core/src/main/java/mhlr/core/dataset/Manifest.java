@@ -1,4 +1,4 @@
-package mhlr.core.shard;
+package mhlr.core.dataset;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
-import mhlr.core.record.SkipReason;
+import mhlr.core.skip.SkipReason;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
 import org.apache.hadoop.fs.Path;
@@ -23,7 +23,7 @@ import org.apache.spark.util.SerializableConfiguration;
  * image is {@link SkipReason#MISSING_PAIR_IMAGE}, a landmark line naming one {@link SkipReason#UNREADABLE_PATH});
  * any other read failure is {@link SkipReason#UNREADABLE_PATH}. Every read stops at {@link #MAX_BYTES}.
  */
-public final class FileReader implements Function<Outcome, Outcome> {
+public final class ConfinedFileReader implements Function<Outcome, Outcome> {
     private static final long serialVersionUID = 1L;
 
     /** Larger files are refused rather than risking the executor's heap. */
@@ -42,7 +42,7 @@ public final class FileReader implements Function<Outcome, Outcome> {
      * @param whenMissing the reason for a file that does not exist
      * @param missingDetail what named the file, for the detail (e.g. "named by pairs.txt")
      */
-    public FileReader(String root, SkipReason whenMissing, String missingDetail,
+    public ConfinedFileReader(String root, SkipReason whenMissing, String missingDetail,
             Broadcast<SerializableConfiguration> hadoop) {
         this.root = root;
         this.whenMissing = whenMissing;

@@ -1,4 +1,4 @@
-package mhlr.core.shard;
+package mhlr.core.dataset;
 
 /**
  * The record counts of an ingest run. {@code read = written + skipped} always holds; duplicates are among

@@ -1,4 +1,4 @@
-package mhlr.core.shard;
+package mhlr.core.dataset;
 
 /**
  * A verification protocol carried by an evaluation shard set; its pairs are the rows of {@code pairs.parquet}

@@ -1,4 +1,4 @@
-package mhlr.core.record;
+package mhlr.core.skip;
 
 /** Why a record was read but not written. Each skipped record is listed with one of these. */
 public enum SkipReason {

@@ -1,4 +1,4 @@
-package mhlr.core.shard;
+package mhlr.core.dataset;
 
 /**
  * Column names, types and the folder layout of what ingest writes. One place, so ingest (Spark), train (plain

@@ -1,4 +1,4 @@
-package mhlr.core.record;
+package mhlr.core.skip;
 
 /**
  * A record that cannot be written, with the reason to list it under and a detail for people
