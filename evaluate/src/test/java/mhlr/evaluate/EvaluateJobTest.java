@@ -168,6 +168,37 @@ class EvaluateJobTest {
     }
 
     @Test
+    void anEmbeddingsFileWhoseShapeOverflowsExitsTwoNamingItWithoutAllocatingAndCommitsNothing() throws IOException {
+        int dimension = 8;
+        SyntheticIjb protocol = SyntheticIjb.generate(5, 10, 12, 30, 300, 400, 20, dimension);
+        Path data = ijbRoot(protocol, protocol.leftIds(), "overflow-data");
+        String dictionary = "{'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904, 16), }";
+        StringBuilder header = new StringBuilder(dictionary);
+        while ((10 + header.length() + 1) % 64 != 0) {
+            header.append(' ');
+        }
+        header.append('\n');
+        ByteArrayOutputStream npy = new ByteArrayOutputStream();
+        npy.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        npy.write(header.length() & 0xff);
+        npy.write(header.length() >> 8);
+        npy.write(header.toString().getBytes(StandardCharsets.US_ASCII));
+        npy.write(new byte[64]);
+        Path hostile = Files.write(directory.resolve("overflow.npy"), npy.toByteArray());
+        Path output = directory.resolve("overflow-out");
+
+        Run run = evaluate("--embeddings", hostile.toString(), "--data", data.toString(), "--output",
+                output.toString(), "--set", "evaluate.embedding-size=" + dimension);
+
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("overflow.npy"), run.err());
+        try (Stream<Path> left = Files.list(directory)) {
+            assertEquals(List.of(), left.map(path -> path.getFileName().toString())
+                    .filter(name -> name.contains("overflow-out")).toList());
+        }
+    }
+
+    @Test
     void answersHelpAndRefusesWrongFlagsWithExitTwo() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int help = EvaluateJob.run(SharedLocalSpark.session(), new String[] {"--help"}, new PrintStream(out, true),

@@ -267,6 +267,27 @@ class HostileInputTest {
         }
     }
 
+    @Test
+    void aPgmWhoseHeaderPromisesMorePixelsThanItHoldsIsSkippedAsTruncated() throws IOException {
+        Path set = temporary.resolve("pgm-set");
+        Path person = Files.createDirectories(set.resolve("person_a"));
+        Files.copy(firstImage(samples.resolve("folders")), person.resolve("good.jpg"));
+        ByteArrayOutputStream pgm = new ByteArrayOutputStream();
+        pgm.write("P5\n92 112\n255\n".getBytes(StandardCharsets.US_ASCII));
+        pgm.write(new byte[100]);
+        Files.write(person.resolve("cut.pgm"), pgm.toByteArray());
+
+        Path output = temporary.resolve("pgm-out");
+        IngestRun run = assertTimeoutPreemptively(LIMIT, () -> IngestRun.of("--format", "folders", "--input",
+                set.toString(), "--output", output.toString(), "--set", "ingest.max-skipped-fraction=1.0"));
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        String skipped = Files.readString(output.resolve(ShardSchema.SKIPPED_CSV));
+        assertTrue(skipped.contains("cut.pgm") && skipped.contains("truncated_image"), skipped);
+        Manifest manifest = ShardSet.open(output.toString()).verify(ShardSet.Check.FULL).manifest();
+        assertEquals(1, manifest.counts().written(), manifest.counts().toString());
+    }
+
     /** Neither the output nor its staging or lock is left beside it. */
     private static void assertNothingCommitted(String output) throws IOException {
         try (var files = Files.list(temporary)) {
