@@ -36,16 +36,16 @@ public final class IdentityLabels implements Serializable {
     /**
      * Assigns labels.
      *
-     * @param usable per identity: usable images (decoded, not duplicates) and their stored bytes
+     * @param usable per identity: its usable images and their stored bytes
      */
-    public static IdentityLabels assign(Map<String, long[]> usable, int minImages, int maxIdentities) {
+    public static IdentityLabels assign(Map<String, IdentitySum> usable, int minImages, int maxIdentities) {
         Map<String, Integer> labels = new HashMap<>();
         Map<String, Long> images = new HashMap<>();
         long keptImages = 0;
         long keptBytes = 0;
         long usableImages = 0;
-        for (Map.Entry<String, long[]> identity : new TreeMap<>(usable).entrySet()) {
-            long count = identity.getValue()[0];
+        for (Map.Entry<String, IdentitySum> identity : new TreeMap<>(usable).entrySet()) {
+            long count = identity.getValue().images();
             images.put(identity.getKey(), count);
             usableImages += count;
             boolean enough = count >= minImages;
@@ -53,7 +53,7 @@ public final class IdentityLabels implements Serializable {
             if (enough && room) {
                 labels.put(identity.getKey(), labels.size());
                 keptImages += count;
-                keptBytes += identity.getValue()[1];
+                keptBytes += identity.getValue().bytes();
             }
         }
         return new IdentityLabels(labels, images, minImages, maxIdentities, keptImages, keptBytes, usableImages);

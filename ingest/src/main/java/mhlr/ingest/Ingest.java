@@ -199,7 +199,7 @@ public final class Ingest {
             keptCopyByHash.put(group._1(), group._2().keptKey());
             duplicates += group._2().copies() - 1;
         }
-        Map<String, long[]> usable = new HashMap<>(byContent.values().mapPartitionsToPair(new IdentityUsage())
+        Map<String, IdentitySum> usable = new HashMap<>(byContent.values().mapPartitionsToPair(new IdentityUsage())
                 .partitionBy(new HashPartitioner(byContent.getNumPartitions()))
                 .mapPartitionsToPair(new IdentityTotals())
                 .collectAsMap());
@@ -255,10 +255,10 @@ public final class Ingest {
         for (Protocol protocol : evaluation.protocols(context)) {
             protocols.put(protocol.name(), protocol);
         }
-        Map<String, long[]> pairCounts = new LinkedHashMap<>();
+        Map<String, PairTally> pairCounts = new LinkedHashMap<>();
         Map<String, List<PairRow>> keptPairs = new LinkedHashMap<>();
         protocols.keySet().forEach(name -> {
-            pairCounts.put(name, new long[3]);
+            pairCounts.put(name, new PairTally());
             keptPairs.put(name, new ArrayList<>());
         });
         List<ShardFile> files = new ArrayList<>();
@@ -271,17 +271,16 @@ public final class Ingest {
                     throw new IllegalStateException("pair of undeclared protocol " + pair.protocol());
                 }
                 Set<String> sides = protocol.pairsTemplates() ? templates : keys;
-                long[] count = pairCounts.get(pair.protocol());
+                PairTally count = pairCounts.get(pair.protocol());
                 if (sides.contains(pair.left()) && sides.contains(pair.right())) {
                     if (pairs != null) {
                         pairs.add(pair);
                     } else {
                         keptPairs.get(pair.protocol()).add(pair);
                     }
-                    count[0]++;
-                    count[1] += pair.same() ? 1 : 0;
+                    count.keep(pair.same());
                 } else {
-                    count[2]++;
+                    count.leaveOut();
                 }
             });
             if (pairs != null) {
@@ -302,12 +301,12 @@ public final class Ingest {
         List<ProtocolEntry> entries = new ArrayList<>();
         long dropped = 0;
         for (Protocol protocol : protocols.values()) {
-            long[] count = pairCounts.get(protocol.name());
-            entries.add(new ProtocolEntry(protocol.name(), protocol.kind(), count[0], count[1]));
-            dropped += count[2];
-            if (count[2] > 0) {
+            PairTally count = pairCounts.get(protocol.name());
+            entries.add(new ProtocolEntry(protocol.name(), protocol.kind(), count.kept(), count.genuine()));
+            dropped += count.leftOut();
+            if (count.leftOut() > 0) {
                 log.printf(Locale.ROOT, "ingest: warning: left out %,d of %,d %s pairs: a side was not written "
-                        + "(see skipped.csv)%n", count[2], count[0] + count[2], protocol.name());
+                        + "(see skipped.csv)%n", count.leftOut(), count.kept() + count.leftOut(), protocol.name());
             }
         }
         Counts counts = Counts.builder().read(tally.read()).written(images).skipped(tally.skipped()).build();

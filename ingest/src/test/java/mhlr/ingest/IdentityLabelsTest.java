@@ -9,12 +9,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IdentityLabelsTest {
-    private static Map<String, long[]> usable() {
-        Map<String, long[]> usable = new HashMap<>();
-        usable.put("delta", new long[] {5, 500});
-        usable.put("alpha", new long[] {2, 200});
-        usable.put("charlie", new long[] {1, 100});
-        usable.put("bravo", new long[] {4, 400});
+    private static Map<String, IdentitySum> usable() {
+        Map<String, IdentitySum> usable = new HashMap<>();
+        usable.put("delta", new IdentitySum(5, 500));
+        usable.put("alpha", new IdentitySum(2, 200));
+        usable.put("charlie", new IdentitySum(1, 100));
+        usable.put("bravo", new IdentitySum(4, 400));
         return usable;
     }
 

@@ -32,7 +32,8 @@ public final class BackboneGraph {
      */
     public static BackboneGraph build(SameDiff sd, BackboneSpec spec, GraphMode mode, DataType dataType,
             Map<String, INDArray> existing, Random random) {
-        NetworkBuilder network = new NetworkBuilder(sd, mode, spec.layout(), dataType, existing, random);
+        NetworkBuilder network = new NetworkBuilder(sd, new NetworkBuilder.Form(mode, spec.layout(), dataType),
+                existing, random);
         FeatureMap images = network.images(3, spec.inputSize(), spec.inputSize());
         SDVariable embedding = Backbones.create(spec).build(network, images);
         return new BackboneGraph(spec, network, embedding);

@@ -67,19 +67,26 @@ public final class NetworkBuilder {
     private double dropoutRate;
 
     /**
-     * @param sd       the graph to add to
+     * How a graph is built.
+     *
      * @param mode     training (batch statistics, backward recorded) or inference (running statistics)
      * @param layout   feature-map layout inside the graph
      * @param dataType type of parameters and activations (FLOAT to train; DOUBLE for gradient checks)
+     */
+    public record Form(GraphMode mode, Layout layout, DataType dataType) {
+    }
+
+    /**
+     * @param sd       the graph to add to
+     * @param form     its mode, layout and data type
      * @param existing arrays to reuse by name (may be empty)
      * @param random   generator for arrays that are not in {@code existing}; null when every array must be there
      */
-    public NetworkBuilder(SameDiff sd, GraphMode mode, Layout layout, DataType dataType,
-            Map<String, INDArray> existing, Random random) {
+    public NetworkBuilder(SameDiff sd, Form form, Map<String, INDArray> existing, Random random) {
         this.sd = sd;
-        this.mode = mode;
-        this.layout = layout;
-        this.dataType = dataType;
+        this.mode = form.mode();
+        this.layout = form.layout();
+        this.dataType = form.dataType();
         this.existing = existing;
         this.random = random;
         this.tape = mode == GraphMode.TRAINING ? new GradientTape() : null;
