@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * What one identity brings to a training set: its usable images (decoded, not duplicates) and their stored bytes.
- * Summed per partition by {@link IdentityUsage}, across partitions by {@link IdentityTotals}, read by
- * {@link IdentityLabels}.
+ * Summed per partition of the census shuffle by {@link CensusByContent}, across partitions by {@link Census#add},
+ * read by {@link IdentityLabels}.
  *
  * @param images usable images
  * @param bytes their stored bytes

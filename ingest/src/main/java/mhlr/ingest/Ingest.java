@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +39,7 @@ import mhlr.ingest.recordio.WriteRecordIoParts;
 import mhlr.ingest.shards.PairRow;
 import mhlr.ingest.shards.PairTable;
 import mhlr.ingest.shards.ShardPartitioner;
+import mhlr.ingest.shards.SkippedTable;
 import mhlr.ingest.shards.VerificationBins;
 import mhlr.ingest.shards.WriteShards;
 import mhlr.ingest.shards.WriteSkipped;
@@ -50,8 +52,6 @@ import mhlr.ingest.source.SourceRecords;
 import mhlr.spark.DriverProgress;
 import mhlr.spark.HadoopAtomicOutput;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.HashPartitioner;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -64,10 +64,13 @@ import scala.Tuple2;
  * <ol>
  *   <li>pass 1: read and prepare every record on the executors (decode, align or resize to 112x112, encode, hash),
  *       with progress on stderr; each prepared face is spilled to a file of its task in the staging directory and
- *       Spark keeps only a small summary per record ({@link PrepareAndSpill}); count the skipped by reason and fail
- *       when the bad share is over the limit;</li>
- *   <li>training: drop exact duplicates (same input bytes; the copy with the smallest identity and source stays),
- *       apply the identity filters and give dense labels in sorted identity order;</li>
+ *       Spark keeps only a small summary per record ({@link PrepareAndSpill}); in the same Spark job, the summaries
+ *       are shuffled by input hash and counted ({@link Census}: records by skip reason, copies of the same bytes,
+ *       usable faces per identity; an evaluation set only counts, without a shuffle); fail when the bad share is
+ *       over the limit;</li>
+ *   <li>training, on the driver from the census: drop exact duplicates (same input bytes; the copy with the
+ *       smallest identity and source stays), apply the identity filters and give dense labels in sorted identity
+ *       order;</li>
  *   <li>pass 2: shuffle the summaries into shards by a seeded hash of each record's source and write one Parquet
  *       file per shard from the executors, each face's bytes read back from its spill file; write the skipped
  *       table; evaluation: write the pair list, without pairs whose images were not written;</li>
@@ -127,7 +130,7 @@ public final class Ingest {
         Path spill = target.staged(SPILL);
         JavaRDD<byte[]> summaryBlocks;
         JavaRDD<byte[]> summaryBytes;
-        SkipTally tally;
+        Census census;
         try (DriverProgress progress = DriverProgress.start(spark.sc(), "ingest", "images", interval, log)) {
             SourceRecords records = source.read(context);
             progress.expect(records.expected());
@@ -139,8 +142,9 @@ public final class Ingest {
                             progress.counter()), true)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             summaryBytes = summaryBlocks.flatMap(SummaryBlock::summaries);
-            tally = SkipTally.fromCodes(countCodes(summaryBytes));
+            census = source.kind() == DatasetKind.TRAIN ? Census.take(summaryBytes) : countCodes(summaryBytes);
         }
+        SkipTally tally = SkipTally.fromCodes(census.codes());
         JavaRDD<RecordSummary> summaries = summaryBytes.map(RecordCodec::decodeSummary);
         try {
             if (tally.read() == 0) {
@@ -149,7 +153,7 @@ public final class Ingest {
             }
             tally.checkLimit(settings.maxSkippedFraction(), () -> badExamples(summaries));
             return source.kind() == DatasetKind.TRAIN
-                    ? writeTraining(context, summaryBytes, summaries, tally, target)
+                    ? writeTraining(context, summaryBytes, summaries, census, target)
                     : writeEvaluation(context, (EvaluationSource) source, summaryBytes, summaries, tally, target);
         } finally {
             summaryBlocks.unpersist(false);
@@ -161,9 +165,13 @@ public final class Ingest {
         target.fileSystem().delete(target.staged(SPILL), true);
     }
 
-    /** Records by skip reason ({@code ""} for faces), counted in each partition and summed on the driver. */
-    private static Map<String, Long> countCodes(JavaRDD<byte[]> summaryBytes) {
-        Map<String, Long> counts = new HashMap<>();
+    /**
+     * An evaluation set's census: only its records by skip reason ({@code ""} for faces), counted in each partition
+     * and summed on the driver (no shuffle; evaluation sets keep copies and have no labels).
+     */
+    private static Census countCodes(JavaRDD<byte[]> summaryBytes) {
+        Census census = Census.empty();
+        Map<String, Long> counts = census.codes();
         for (Map<String, Long> partition : summaryBytes.mapPartitions(summaries -> {
             Map<String, Long> codes = new HashMap<>();
             while (summaries.hasNext()) {
@@ -176,7 +184,7 @@ public final class Ingest {
         }).collect()) {
             partition.forEach((code, count) -> counts.merge(code, count, Long::sum));
         }
-        return counts;
+        return census;
     }
 
     /** The first bad records by source, for the message when there are too many. */
@@ -186,23 +194,11 @@ public final class Ingest {
     }
 
     private IngestReport writeTraining(SourceContext context, JavaRDD<byte[]> summaryBytes,
-            JavaRDD<RecordSummary> summaries, SkipTally readTally, HadoopAtomicOutput target) throws IOException {
+            JavaRDD<RecordSummary> summaries, Census census, HadoopAtomicOutput target) throws IOException {
         JavaRDD<RecordSummary> faces = summaries.filter(RecordSummary::isFace);
-        // Copies of the same bytes meet in one partition of a plain shuffle (the later jobs reuse its files).
-        JavaPairRDD<String, ContentCopies> byContent = summaryBytes.filter(RecordCodec::isFaceSummary)
-                .mapToPair(f -> new Tuple2<>(RecordCodec.decodeSummary(f).contentHash(), f))
-                .partitionBy(new HashPartitioner(summaryBytes.getNumPartitions()))
-                .mapPartitionsToPair(new ContentGroups());
-        Map<String, String> keptCopyByHash = new HashMap<>();
-        long duplicates = 0;
-        for (Tuple2<String, ContentCopies> group : byContent.filter(group -> group._2().copies() > 1).collect()) {
-            keptCopyByHash.put(group._1(), group._2().keptKey());
-            duplicates += group._2().copies() - 1;
-        }
-        Map<String, IdentitySum> usable = new HashMap<>(byContent.values().mapPartitionsToPair(new IdentityUsage())
-                .partitionBy(new HashPartitioner(byContent.getNumPartitions()))
-                .mapPartitionsToPair(new IdentityTotals())
-                .collectAsMap());
+        Map<String, String> keptCopyByHash = census.keptCopyByHash();
+        long duplicates = census.duplicates();
+        Map<String, IdentitySum> usable = census.identities();
         IdentityLabels labels = IdentityLabels.assign(usable, settings.minImagesPerIdentity(),
                 settings.maxIdentities());
         if (labels.classes() == 0) {
@@ -212,7 +208,7 @@ public final class Ingest {
         Broadcast<TrainingSelection> selection = spark.broadcast(new TrainingSelection(keptCopyByHash, labels));
         JavaRDD<SkippedRecord> leftOut = faces.map(f -> selection.value().leftOut(f.source(), f.identity(),
                 f.contentHash())).filter(s -> s != null);
-        SkipTally tally = readTally.plus(new SkipTally(0, Map.of(SkipReason.DUPLICATE, duplicates,
+        SkipTally tally = SkipTally.fromCodes(census.codes()).plus(new SkipTally(0, Map.of(SkipReason.DUPLICATE, duplicates,
                 SkipReason.FILTERED, labels.leftOutImages())));
 
         OutputFormat output = settings.outputFormat();
@@ -225,7 +221,7 @@ public final class Ingest {
         }
         removeSpill(target);
         files.addAll(writeSkipped(context,
-                summaries.filter(r -> !r.isFace()).map(RecordSummary::skipped).union(leftOut), target));
+                summaries.filter(r -> !r.isFace()).map(RecordSummary::skipped).union(leftOut), tally, target));
         Counts counts = Counts.builder().read(tally.read()).written(labels.keptImages()).skipped(tally.skipped())
                 .duplicates(tally.count(SkipReason.DUPLICATE)).classes(labels.classes()).build();
         Manifest manifest = Manifest.builder(DatasetKind.TRAIN).counts(counts).shards(shards).files(files)
@@ -297,7 +293,8 @@ public final class Ingest {
             files.add(IdentificationTable.write(spark.hadoopConfiguration(), target.staging(),
                     identification.get().protocol(), identification.get().lists(), settings.rowGroupBytes()));
         }
-        files.addAll(writeSkipped(context, summaries.filter(r -> !r.isFace()).map(RecordSummary::skipped), target));
+        files.addAll(writeSkipped(context, summaries.filter(r -> !r.isFace()).map(RecordSummary::skipped), tally,
+                target));
         List<ProtocolEntry> entries = new ArrayList<>();
         long dropped = 0;
         for (Protocol protocol : protocols.values()) {
@@ -384,8 +381,16 @@ public final class Ingest {
         return (int) Math.max(1, Math.min(count, Math.max(1, images)));
     }
 
-    private List<ShardFile> writeSkipped(SourceContext context, JavaRDD<SkippedRecord> skipped,
-            HadoopAtomicOutput target) {
+    /**
+     * Writes the skipped table: sorted by source and reason in one Spark task, or on the driver, without a Spark job,
+     * when {@code tally} says nothing was skipped.
+     */
+    private List<ShardFile> writeSkipped(SourceContext context, JavaRDD<SkippedRecord> skipped, SkipTally tally,
+            HadoopAtomicOutput target) throws IOException {
+        if (tally.skipped() == 0) {
+            return SkippedTable.write(spark.hadoopConfiguration(), target.staging(), settings.rowGroupBytes(),
+                    Collections.emptyIterator());
+        }
         return skipped.mapToPair(s -> new Tuple2<>(s.source() + "\n" + s.reason().name(), s))
                 .sortByKey(true, 1)
                 .values()
