@@ -45,6 +45,9 @@ import org.apache.spark.sql.SparkSession;
  *   <li>loop: one plain Java thread reading each image and calling {@link FacePreparation#prepare} (the same
  *       per-image decode, align or resize, encode);</li>
  *   <li>decode: one thread reading and decoding only ({@link ImageDecoder#decode}), the floor of the work;</li>
+ *   <li>plain threads: the job's per-image work (read, prepare, hash, write Parquet) on as many plain threads as
+ *       Spark has cores, each into a shard of its own ({@link PlainThreadIngest}): the most any design could reach
+ *       here;</li>
  *   <li>python: one Python process doing insightface RecBuilder's work on the {@code folders} input (read, PIL
  *       decode-check, SHA-256, pack into a {@code .rec}: {@code ingest/src/test/python/rec_builder_bench.py}), when
  *       {@code python3} with Pillow is there.</li>
@@ -64,7 +67,8 @@ import org.apache.spark.sql.SparkSession;
  * ./mvnw -q -o -pl ingest -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
  *     -Dmdep.outputFile=target/test-classpath.txt
  * java $(cat bin/lib/jvm-options) -Xmx4g -cp ingest/target/test-classes:ingest/target/classes:$(cat ingest/target/test-classpath.txt) \
- *     mhlr.ingest.bench.IngestBench [--images 20000] [--data /tmp/mhlr-ingest-bench] [--rounds 1] [--outputs]
+ *     mhlr.ingest.bench.IngestBench [--images 20000] [--data /tmp/mhlr-ingest-bench] [--rounds 1] [--outputs] \
+ *     [--sources folders,recordio,landmarks]
  * </pre>
  */
 public final class IngestBench {
@@ -82,6 +86,7 @@ public final class IngestBench {
         Path data = Path.of(System.getProperty("java.io.tmpdir"), "mhlr-ingest-bench");
         int rounds = 1;
         boolean outputs = false;
+        List<String> sources = List.of("folders", "recordio", LANDMARKS);
         for (int i = 0; i < args.length; i += 2) {
             if (args[i].equals("--outputs")) {
                 outputs = true;
@@ -95,6 +100,7 @@ public final class IngestBench {
                 case "--images" -> images = Integer.parseInt(args[i + 1]);
                 case "--data" -> data = Path.of(args[i + 1]);
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--sources" -> sources = List.of(args[i + 1].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -118,29 +124,45 @@ public final class IngestBench {
             outputFormats(spark, data, rounds);
             System.exit(0);
         }
-        warmUp(files, rec, index, spark, data);
+        warmUp(files, rec, index, spark, data, sources);
+        long rowGroupBytes = IngestSettings.from(Settings.load(Optional.empty(), List.of())).rowGroupBytes();
         List<String> table = new ArrayList<>();
         List<String> scaling = new ArrayList<>();
+        List<String> ceiling = new ArrayList<>();
         List<String> python = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            Rate folderDecode = folderLoop(files, false);
-            Rate folderLoop = folderLoop(files, true);
-            Rate folderJob = job(spark, "folders", data.resolve("folders"), data);
-            Rate recordDecode = recordLoop(rec, index, false);
-            Rate recordLoop = recordLoop(rec, index, true);
-            Rate recordJob = job(spark, "recordio", data.resolve("recordio"), data);
-            Rate landmarkDecode = landmarkLoop(photos, false);
-            Rate landmarkLoop = landmarkLoop(photos, true);
-            Rate landmarkJob = job(spark, LANDMARKS, photos, data);
-            Rate parallelDecode = parallelFolderDecode(files, cores);
-            Optional<Double> builder = pythonRecBuilder(data);
-            table.add(row("folders", folderJob, folderLoop, folderDecode, cores));
-            table.add(row("recordio", recordJob, recordLoop, recordDecode, cores));
-            table.add(row("landmarks 250x250", landmarkJob, landmarkLoop, landmarkDecode, cores));
-            scaling.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", folderDecode.wall(),
-                    parallelDecode.wall(), parallelDecode.wall() / folderDecode.wall()));
-            builder.ifPresent(rate -> python.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", rate,
-                    folderJob.wall(), folderJob.wall() / rate)));
+            if (sources.contains("folders")) {
+                Rate folderDecode = folderLoop(files, false);
+                Rate folderLoop = folderLoop(files, true);
+                Rate folderJob = job(spark, "folders", data.resolve("folders"), data);
+                Rate parallelDecode = parallelFolderDecode(files, cores);
+                long start = System.nanoTime();
+                long cpu = processCpuNanos();
+                long done = PlainThreadIngest.run(data.resolve("folders"), files, cores, data.resolve("plain-threads"),
+                        rowGroupBytes);
+                Rate plain = Rate.since(done, start, cpu);
+                Optional<Double> builder = pythonRecBuilder(data);
+                table.add(row("folders", folderJob, folderLoop, folderDecode, cores));
+                scaling.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", folderDecode.wall(),
+                        parallelDecode.wall(), parallelDecode.wall() / folderDecode.wall()));
+                ceiling.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %,.0f | %.2fx | %.2fx | %.2fx |",
+                        folderLoop.wall(), plain.wall(), folderJob.wall(), plain.wall() / folderLoop.wall(),
+                        folderJob.wall() / folderLoop.wall(), folderJob.wall() / plain.wall()));
+                builder.ifPresent(rate -> python.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", rate,
+                        folderJob.wall(), folderJob.wall() / rate)));
+            }
+            if (sources.contains("recordio")) {
+                Rate recordDecode = recordLoop(rec, index, false);
+                Rate recordLoop = recordLoop(rec, index, true);
+                Rate recordJob = job(spark, "recordio", data.resolve("recordio"), data);
+                table.add(row("recordio", recordJob, recordLoop, recordDecode, cores));
+            }
+            if (sources.contains(LANDMARKS)) {
+                Rate landmarkDecode = landmarkLoop(photos, false);
+                Rate landmarkLoop = landmarkLoop(photos, true);
+                Rate landmarkJob = job(spark, LANDMARKS, photos, data);
+                table.add(row("landmarks 250x250", landmarkJob, landmarkLoop, landmarkDecode, cores));
+            }
         }
         System.out.println();
         System.out.println("| source | job img/s | loop img/s | decode img/s | job / loop | job per core / decode"
@@ -151,6 +173,11 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "| folders decode, 1 thread img/s | decode, %d threads img/s | speed-up |%n", cores);
         System.out.println("|---|---|---|");
         scaling.forEach(System.out::println);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "| folders loop img/s | the job's work on %d plain threads img/s | job img/s"
+                + " | plain threads / loop | job / loop | job / plain threads |%n", cores);
+        System.out.println("|---|---|---|---|---|---|");
+        ceiling.forEach(System.out::println);
         if (!python.isEmpty()) {
             System.out.println();
             System.out.println("| python RecBuilder img/s | folders job img/s | job / python |");
@@ -240,16 +267,20 @@ public final class IngestBench {
     }
 
     /** Loads classes, JIT-compiles the decoders and both jobs' code, reads the files into the page cache; not timed. */
-    private static void warmUp(List<Path> files, Path rec, RecordIoIndex index, SparkSession spark, Path data)
-            throws Exception {
+    private static void warmUp(List<Path> files, Path rec, RecordIoIndex index, SparkSession spark, Path data,
+            List<String> sources) throws Exception {
         folderLoop(files.subList(0, Math.min(WARM_UP, files.size())), true);
         folderLoop(files, false);
         recordLoop(rec, index, false);
-        job(spark, "folders", data.resolve("folders"), data);
-        job(spark, "recordio", data.resolve("recordio"), data);
-        Path photos = data.resolve(LANDMARKS).resolve("landmarks");
-        landmarkLoop(photos, true);
-        job(spark, LANDMARKS, photos, data);
+        for (String source : sources) {
+            if (source.equals(LANDMARKS)) {
+                Path photos = data.resolve(LANDMARKS).resolve("landmarks");
+                landmarkLoop(photos, true);
+                job(spark, LANDMARKS, photos, data);
+            } else {
+                job(spark, source, data.resolve(source), data);
+            }
+        }
     }
 
     /** Each landmark-file photo read and prepared (aligned to 112x112 and encoded), or only decoded. */
