@@ -388,8 +388,8 @@ public final class Ingest {
     private List<ShardFile> writeSkipped(SourceContext context, JavaRDD<SkippedRecord> skipped, SkipTally tally,
             HadoopAtomicOutput target) throws IOException {
         if (tally.skipped() == 0) {
-            return SkippedTable.write(spark.hadoopConfiguration(), target.staging(), settings.rowGroupBytes(),
-                    Collections.emptyIterator());
+            return SkippedTable.write(spark.hadoopConfiguration(), target.staging(), "driver",
+                    settings.rowGroupBytes(), Collections.emptyIterator());
         }
         return skipped.mapToPair(s -> new Tuple2<>(s.source() + "\n" + s.reason().name(), s))
                 .sortByKey(true, 1)

@@ -28,11 +28,17 @@ public final class SkippedTable {
     private SkippedTable() {
     }
 
-    /** Writes both files into {@code directory} and describes them (Parquet first). */
-    public static List<ShardFile> write(Configuration hadoop, Path directory, long rowGroupBytes,
+    /**
+     * Writes both files into {@code directory} and describes them (Parquet first). Each is written under a hidden
+     * name of this attempt and renamed when complete, so a retried or speculative task never leaves half a table
+     * under the final name (both attempts write the same bytes).
+     *
+     * @param attempt a name unique to this attempt (e.g. Spark's task attempt id)
+     */
+    public static List<ShardFile> write(Configuration hadoop, Path directory, String attempt, long rowGroupBytes,
             Iterator<SkippedRecord> records) throws IOException {
-        Path parquet = new Path(directory, ShardSchema.SKIPPED_FILE);
-        Path csv = new Path(directory, ShardSchema.SKIPPED_CSV);
+        Path parquet = partial(directory, ShardSchema.SKIPPED_FILE, attempt);
+        Path csv = partial(directory, ShardSchema.SKIPPED_CSV, attempt);
         FileSystem fileSystem = HadoopAtomicOutput.fileSystem(parquet, hadoop);
         SimpleGroupFactory groups = new SimpleGroupFactory(ParquetSchemas.SKIPPED);
         long count = 0;
@@ -52,8 +58,24 @@ public final class SkippedTable {
                 count++;
             }
         }
+        land(fileSystem, parquet, new Path(directory, ShardSchema.SKIPPED_FILE));
+        land(fileSystem, csv, new Path(directory, ShardSchema.SKIPPED_CSV));
         return List.of(ShardSet.describe(fileSystem, directory, ShardSchema.SKIPPED_FILE, count),
                 ShardSet.describe(fileSystem, directory, ShardSchema.SKIPPED_CSV, count));
+    }
+
+    /** A hidden name of this attempt beside the file's final one ({@code name} may hold a folder). */
+    private static Path partial(Path directory, String name, String attempt) {
+        Path target = new Path(directory, name);
+        return new Path(target.getParent(), "." + target.getName() + ".attempt-" + attempt);
+    }
+
+    /** Moves a complete file to its final name, replacing what another attempt may have put there. */
+    private static void land(FileSystem fileSystem, Path partial, Path target) throws IOException {
+        fileSystem.delete(target, false);
+        if (!fileSystem.rename(partial, target)) {
+            throw new IOException("cannot rename " + partial + " to " + target);
+        }
     }
 
     /** A CSV field, quoted when it holds a comma, quote or line break. */

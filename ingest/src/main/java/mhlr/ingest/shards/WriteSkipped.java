@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import mhlr.ingest.record.SkippedRecord;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.SerializableConfiguration;
@@ -30,7 +31,10 @@ public final class WriteSkipped implements FlatMapFunction<Iterator<SkippedRecor
     @Override
     public Iterator<WrittenFile> call(Iterator<SkippedRecord> records) {
         try {
-            return SkippedTable.write(hadoop.value().value(), new Path(directory), rowGroupBytes, records).stream()
+            TaskContext task = TaskContext.get();
+            String attempt = task == null ? "driver" : Long.toString(task.taskAttemptId());
+            return SkippedTable.write(hadoop.value().value(), new Path(directory), attempt, rowGroupBytes, records)
+                    .stream()
                     .map(WrittenFile::of).iterator();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the skipped table into " + directory, e);
