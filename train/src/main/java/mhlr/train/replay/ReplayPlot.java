@@ -2,14 +2,10 @@ package mhlr.train.replay;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.OptionalDouble;
-import mhlr.core.cli.AtomicOutput;
-import org.jfree.chart.ChartUtils;
+import mhlr.train.report.ChartFiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -74,13 +70,7 @@ final class ReplayPlot {
 
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ChartUtils.writeChartAsPNG(bytes, chart, WIDTH, HEIGHT);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw " + png, e);
-        }
-        AtomicOutput.writeFile(png, bytes.toByteArray());
+        ChartFiles.writePng(png, chart, WIDTH, HEIGHT);
     }
 
     private static XYPlot panel(XYSeries series, String label, Color color, boolean steps) {

@@ -2,16 +2,11 @@ package mhlr.train.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.DecimalFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import mhlr.core.cli.AtomicOutput;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -55,10 +50,10 @@ public final class TrainingCurves {
                 }
             }
         }
-        write(directory.resolve(LOSS_FILE), chart(title + ": loss", loss, new NumberAxis("loss"),
-                new XYLineAndShapeRenderer(true, false), decays));
-        write(directory.resolve(RATE_FILE), chart(title + ": learning rate", rate, rateAxis(rate),
-                new XYLineAndShapeRenderer(true, false), decays));
+        ChartFiles.writePng(directory.resolve(LOSS_FILE), chart(title + ": loss", loss, new NumberAxis("loss"),
+                new XYLineAndShapeRenderer(true, false), decays), WIDTH, HEIGHT);
+        ChartFiles.writePng(directory.resolve(RATE_FILE), chart(title + ": learning rate", rate, rateAxis(rate),
+                new XYLineAndShapeRenderer(true, false), decays), WIDTH, HEIGHT);
     }
 
     /** A log axis when the rate spans more than a factor of 20 (several decays), a linear one otherwise. */
@@ -96,15 +91,5 @@ public final class TrainingCurves {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
-    }
-
-    private static void write(Path file, JFreeChart chart) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ChartUtils.writeChartAsPNG(bytes, chart, WIDTH, HEIGHT);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw " + file, e);
-        }
-        AtomicOutput.writeFile(file, bytes.toByteArray());
     }
 }

@@ -2,15 +2,12 @@ package mhlr.train.experiment;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import mhlr.core.cli.AtomicOutput;
+import mhlr.train.report.ChartFiles;
 import mhlr.train.schedule.Decay;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -96,8 +93,10 @@ final class MhlrClaimReport {
         lossAxis.setAutoRangeIncludesZero(false);
         LogAxis rateAxis = new LogAxis("learning rate (log scale)");
         rateAxis.setSmallestValue(1e-8);
-        png(directory.resolve(LOSS_CHART), chart("Training loss", losses, lossAxis, runs));
-        png(directory.resolve(RATE_CHART), chart("Learning rate", rates, rateAxis, runs));
+        ChartFiles.writePng(directory.resolve(LOSS_CHART), chart("Training loss", losses, lossAxis, runs), WIDTH,
+                HEIGHT);
+        ChartFiles.writePng(directory.resolve(RATE_CHART), chart("Learning rate", rates, rateAxis, runs), WIDTH,
+                HEIGHT);
     }
 
     /** Mean of each value and the {@code window - 1} before it (fewer at the start). */
@@ -140,16 +139,6 @@ final class MhlrClaimReport {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
-    }
-
-    private static void png(Path file, JFreeChart chart) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ChartUtils.writeChartAsPNG(bytes, chart, WIDTH, HEIGHT);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw " + file, e);
-        }
-        AtomicOutput.writeFile(file, bytes.toByteArray());
     }
 
     private static String minutes(double seconds) {
