@@ -332,10 +332,11 @@ public final class Ingest {
         List<ShardFile> files = new ArrayList<>(summaryBytes
                 .flatMapToPair(new ShardRows(settings.seed(), shards, selection))
                 .repartitionAndSortWithinPartitions(new ShardPartitioner(shards))
-                .mapPartitionsWithIndex(new WriteShards(target.staging().toString(),
-                        target.staged(SPILL).toString(), source.kind(),
-                        settings.rowGroupBytes(), context.hadoopForExecutors(),
-                        selection == null ? face -> face : TrainingSelection.labelling(selection)), true)
+                .mapPartitionsWithIndex(WriteShards.builder().directory(target.staging().toString())
+                        .spillFolder(target.staged(SPILL).toString()).kind(source.kind())
+                        .rowGroupBytes(settings.rowGroupBytes()).hadoop(context.hadoopForExecutors())
+                        .finish(selection == null ? face -> face : TrainingSelection.labelling(selection)).build(),
+                        true)
                 .collect().stream().map(WrittenFile::toShardFile).toList());
         files.sort(Comparator.comparing(ShardFile::file));
         return files;

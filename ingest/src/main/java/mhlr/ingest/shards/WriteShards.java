@@ -33,18 +33,17 @@ public final class WriteShards
     private final Broadcast<SerializableConfiguration> hadoop;
     private final Function<FaceRecord, FaceRecord> finish;
 
-    /**
-     * @param spillFolder where pass 1 spilled the prepared faces
-     * @param finish completes each decoded face before it is written (e.g. gives its label)
-     */
-    public WriteShards(String directory, String spillFolder, DatasetKind kind, long rowGroupBytes,
-            Broadcast<SerializableConfiguration> hadoop, Function<FaceRecord, FaceRecord> finish) {
-        this.directory = directory;
-        this.spillFolder = spillFolder;
-        this.kind = kind;
-        this.rowGroupBytes = rowGroupBytes;
-        this.hadoop = hadoop;
-        this.finish = finish;
+    private WriteShards(Builder builder) {
+        this.directory = builder.directory;
+        this.spillFolder = builder.spillFolder;
+        this.kind = builder.kind;
+        this.rowGroupBytes = builder.rowGroupBytes;
+        this.hadoop = builder.hadoop;
+        this.finish = builder.finish;
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
@@ -73,6 +72,63 @@ public final class WriteShards
                     attempt, kind, rowGroupBytes, faces))).iterator();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write shard " + index + " into " + directory, e);
+        }
+    }
+
+    /** The shard writer's settings; all but {@code finish} (default: the face as it is) are required. */
+    public static final class Builder {
+        private String directory;
+        private String spillFolder;
+        private DatasetKind kind;
+        private long rowGroupBytes;
+        private Broadcast<SerializableConfiguration> hadoop;
+        private Function<FaceRecord, FaceRecord> finish = face -> face;
+
+        private Builder() {
+        }
+
+        /** The staging directory the shards are written into. */
+        public Builder directory(String value) {
+            this.directory = value;
+            return this;
+        }
+
+        /** Where pass 1 spilled the prepared faces. */
+        public Builder spillFolder(String value) {
+            this.spillFolder = value;
+            return this;
+        }
+
+        /** Training or evaluation rows. */
+        public Builder kind(DatasetKind value) {
+            this.kind = value;
+            return this;
+        }
+
+        /** Parquet row group size ({@code ingest.row-group-mb}). */
+        public Builder rowGroupBytes(long value) {
+            this.rowGroupBytes = value;
+            return this;
+        }
+
+        /** The Hadoop configuration, broadcast to the executors. */
+        public Builder hadoop(Broadcast<SerializableConfiguration> value) {
+            this.hadoop = value;
+            return this;
+        }
+
+        /** Completes each face before it is written (e.g. gives its label). */
+        public Builder finish(Function<FaceRecord, FaceRecord> value) {
+            this.finish = value;
+            return this;
+        }
+
+        public WriteShards build() {
+            if (directory == null || spillFolder == null || kind == null || rowGroupBytes <= 0 || hadoop == null) {
+                throw new IllegalStateException("WriteShards needs a directory, a spill folder, a kind, a row group"
+                        + " size and the Hadoop configuration");
+            }
+            return new WriteShards(this);
         }
     }
 }
