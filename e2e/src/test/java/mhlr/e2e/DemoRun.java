@@ -17,7 +17,8 @@ import mhlr.core.cli.AtomicOutput;
  * {@code target/}, so a failure can be read in full.
  *
  * <p>The flags keep the run to a few minutes on two quiet cores: few generated people (24 of them for training, 9
- * steps an epoch), six epochs logged every 2 steps and verified every epoch, so the notes' curves have points; and
+ * steps an epoch), four epochs logged every 2 steps and verified every epoch, so the notes' curves have points (18
+ * losses, 4 verifications; QuickStartTest trains the same recipe a second time, so every epoch here costs twice); and
  * {@code mhlr.reference-steps} lowered, since MHLR's relative parametrisation scales its horizons by reference-steps
  * over the run's steps and refuses a run this short against the default reference.
  *
@@ -39,7 +40,7 @@ record DemoRun(Path output, boolean ranHere, int exitCode, String stdout, String
     static final List<String> FLAGS = List.of(
             "--identities", "40",
             "--images-per-identity", "12",
-            "--set", "train.epochs=6",
+            "--set", "train.epochs=4",
             "--set", "train.log-every-steps=2",
             "--set", "train.verification.every-steps=9",
             "--set", "mhlr.reference-steps=5000");
