@@ -26,14 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The two Spark jobs on a two-worker standalone cluster give byte for byte what they give on local[*]:
+ * The two Spark jobs on a two-worker standalone cluster give byte for byte what they give on local[*] (and, for
+ * the {@code recordio} ingest, on local[1]):
  * <ul>
  *   <li>{@code bin/ingest} writes the same manifest (so the same shards, by their SHA-256) for each source it reads
  *       here, each read once on the cluster: {@code folders} and {@code recordio} through the embedded launcher with
  *       {@code --master}, the {@code bin} verification pairs through spark-submit ({@code SPARK_HOME} set). The
- *       {@code recordio} run also writes {@code --output-format recordio}: each executor spills its prepared faces into
- *       the shared staging directory and the writers read them back, so the RecordIO files must not depend on which
- *       worker read what. Launch mode, source and output format are independent of each other, so each run covers
+ *       {@code recordio} run writes {@code --output-format both} and is compared with a run on one local core: each
+ *       executor spills its prepared faces into the shared staging directory and the writers read them back, so
+ *       neither the Parquet shards nor the RecordIO files may depend on which worker, or how many cores, read what. Launch mode, source and output format are independent of each other, so each run covers
  *       one of each rather than every combination (every cluster run costs its own executors);</li>
  *   <li>{@code bin/evaluate --model} writes the same {@code report.json}: the model's bytes are broadcast, and every
  *       executor JVM loads ND4J's native libraries and restores the model itself.</li>
@@ -68,8 +69,13 @@ class JobsOnClusterIT {
     }
 
     @Test
-    void recordioIngestedAsRecordIoOnTheClusterGivesTheSameManifestAsLocal() {
-        assertIngestOnClusterMatchesLocal("recordio", data.resolve("recordio"), "recordio");
+    void recordioIngestedIntoBothFormatsOnTheClusterGivesTheSameManifestAsOnOneLocalCore() {
+        Path input = data.resolve("recordio");
+        Path local = runs.output("local-one-core", "recordio-both");
+        List<String> oneCore = new ArrayList<>(settings("both"));
+        oneCore.addAll(List.of("--master", "local[1]"));
+        runs.ingest("recordio", input, local, oneCore);
+        assertClusterMatches(local, "recordio", input, "both");
     }
 
     @Test
@@ -115,7 +121,11 @@ class JobsOnClusterIT {
     }
 
     private static void assertIngestOnClusterMatchesLocal(String format, Path input, String outputFormat) {
-        Path local = localIngest(format, input, outputFormat);
+        assertClusterMatches(localIngest(format, input, outputFormat), format, input, outputFormat);
+    }
+
+    /** Ingests {@code input} on the cluster and compares its manifest with the local output {@code local}. */
+    private static void assertClusterMatches(Path local, String format, Path input, String outputFormat) {
         Path distributed = runs.output("cluster", format + "-" + outputFormat);
         List<Long> before = CLUSTER.cluster().finishedTasksByWorker();
         runs.ingest(format, input, distributed, onCluster(settings(outputFormat)));
