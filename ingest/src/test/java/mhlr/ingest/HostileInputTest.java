@@ -75,11 +75,14 @@ class HostileInputTest {
     }
 
     @Test
-    void aNamedPipeAndALinkOutOfTheRootInAFoldersSetAreSkippedWithoutHanging() throws Exception {
+    void aNamedPipeAndLinksOutOfTheRootInAFoldersSetAreSkippedWithoutHanging() throws Exception {
         Path folders = samples.resolve("folders");
         Path identity = firstImage(folders).getParent();
         Path outside = Files.copy(firstImage(identity), temporary.resolve("outside.jpg"));
         Files.createSymbolicLink(identity.resolve("link-out.jpg"), outside);
+        Path outsideFolder = Files.createDirectories(temporary.resolve("outside-identity"));
+        Files.copy(firstImage(identity), outsideFolder.resolve("secret.jpg"));
+        Files.createSymbolicLink(identity.resolveSibling("linked-identity"), outsideFolder);
         Path pipe = identity.resolve("pipe.jpg");
         Process mkfifo;
         try {
@@ -97,6 +100,8 @@ class HostileInputTest {
         String skipped = Files.readString(output.resolve(ShardSchema.SKIPPED_CSV));
         assertTrue(skipped.contains("not_a_regular_file") && skipped.contains("pipe.jpg"), skipped);
         assertTrue(skipped.contains("outside_root") && skipped.contains("link-out.jpg"), skipped);
+        assertTrue(skipped.contains("linked-identity/secret.jpg,outside_root"), "a linked identity folder: "
+                + skipped);
     }
 
     @Test

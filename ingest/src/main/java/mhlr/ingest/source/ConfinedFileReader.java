@@ -3,8 +3,11 @@ package mhlr.ingest.source;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import mhlr.core.skip.SkipReason;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
@@ -28,6 +31,8 @@ public final class ConfinedFileReader implements Function<Outcome, Outcome> {
 
     /** Larger files are refused rather than risking the executor's heap. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
+    /** Folders whose real path a reader remembers (a partition's records come from a few hundred folders). */
+    private static final int FOLDERS_REMEMBERED = 4096;
 
     private final String root;
     private final SkipReason whenMissing;
@@ -36,6 +41,7 @@ public final class ConfinedFileReader implements Function<Outcome, Outcome> {
     private transient Path rootPath;
     private transient java.nio.file.Path localRoot;
     private transient java.nio.file.Path realRoot;
+    private transient Map<java.nio.file.Path, java.nio.file.Path> realParents;
 
     /**
      * @param root the input root the sources are relative to (a qualified URI string)
@@ -64,19 +70,26 @@ public final class ConfinedFileReader implements Function<Outcome, Outcome> {
             if (rootPath == null) {
                 rootPath = new Path(root);
                 localRoot = InputFiles.isLocal(rootPath) ? java.nio.file.Path.of(rootPath.toUri()) : null;
+                realParents = new RecentFolders();
             }
             if (localRoot == null) {
                 Path file = new Path(rootPath, "./" + name);
                 return Outcome.face(face.withImage(InputFiles.readAll(file, hadoop.value().value(), MAX_BYTES)));
             }
-            java.nio.file.Path real = localRoot.resolve(name).toRealPath();
             if (realRoot == null) {
                 realRoot = localRoot.toRealPath();
+            }
+            java.nio.file.Path named = localRoot.resolve(name);
+            java.nio.file.Path real = realParent(named).resolve(named.getFileName());
+            BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (attributes.isSymbolicLink()) {
+                real = real.toRealPath();
+                attributes = Files.readAttributes(real, BasicFileAttributes.class);
             }
             if (!real.startsWith(realRoot)) {
                 return outside(face);
             }
-            BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
             if (!attributes.isRegularFile() && !attributes.isDirectory()) {
                 return Outcome.skipped(face.source(), SkipReason.NOT_A_REGULAR_FILE, face.source() + ": "
                         + missingDetail + ", but it is not a regular file (a device, pipe or socket)");
@@ -89,6 +102,21 @@ public final class ConfinedFileReader implements Function<Outcome, Outcome> {
             return Outcome.skipped(face.source(), SkipReason.UNREADABLE_PATH, face.source() + ": cannot be read: "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * The real path of {@code named}'s folder (every symbolic link resolved), remembered for the folders this reader
+     * met last: the files of one identity folder then cost one {@code lstat} each instead of a {@code realpath} of
+     * every component. A file that is itself a link is resolved in full by the caller.
+     */
+    private java.nio.file.Path realParent(java.nio.file.Path named) throws IOException {
+        java.nio.file.Path parent = named.getParent();
+        java.nio.file.Path real = realParents.get(parent);
+        if (real == null) {
+            real = parent.toRealPath();
+            realParents.put(parent, real);
+        }
+        return real;
     }
 
     private Outcome outside(FaceRecord face) {
@@ -120,5 +148,15 @@ public final class ConfinedFileReader implements Function<Outcome, Outcome> {
             }
         }
         return segments.isEmpty() ? null : String.join("/", segments);
+    }
+
+    /** The real paths of the last {@value #FOLDERS_REMEMBERED} folders looked up, the oldest forgotten first. */
+    private static final class RecentFolders extends LinkedHashMap<java.nio.file.Path, java.nio.file.Path> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<java.nio.file.Path, java.nio.file.Path> eldest) {
+            return size() > FOLDERS_REMEMBERED;
+        }
     }
 }
