@@ -73,6 +73,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class IngestBench {
     private static final int IMAGES_PER_IDENTITY = 20;
+    /** One table row per ingest job run, warm-up jobs included: wall, process CPU, JIT compilation and GC time. */
+    private static final List<String> JOB_COSTS = new ArrayList<>();
     private static final int WARM_UP = 2000;
     private static final String LANDMARKS = "landmarks";
     /** LFW's photo size: the face is a small part of the photo, so alignment does real work. */
@@ -178,6 +180,10 @@ public final class IngestBench {
                 + " | plain threads / loop | job / loop | job / plain threads |%n", cores);
         System.out.println("|---|---|---|---|---|---|");
         ceiling.forEach(System.out::println);
+        System.out.println();
+        System.out.println("| job (warm-up jobs first) | source | wall s | process CPU s | JIT compilation s | GC s |");
+        System.out.println("|---|---|---|---|---|---|");
+        JOB_COSTS.forEach(System.out::println);
         if (!python.isEmpty()) {
             System.out.println();
             System.out.println("| python RecBuilder img/s | folders job img/s | job / python |");
@@ -394,10 +400,21 @@ public final class IngestBench {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         long start = System.nanoTime();
         long cpu = processCpuNanos();
+        long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long collecting = collectionMillis();
         IngestReport report = Ingest.run(spark, settings, Sources.forFormat(format), input.toString(),
                 data.resolve("shards-" + format + "-" + output).toString(), true,
                 new PrintStream(log, true, StandardCharsets.UTF_8));
+        JOB_COSTS.add(String.format(Locale.ROOT, "| %d | %s | %.2f | %.2f | %.2f | %.2f |", JOB_COSTS.size() + 1,
+                format, (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9,
+                (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / 1e3,
+                (collectionMillis() - collecting) / 1e3));
         return Rate.since(report.manifest().counts().written(), start, cpu);
+    }
+
+    private static long collectionMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
 }
