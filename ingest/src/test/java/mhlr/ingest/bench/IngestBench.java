@@ -53,7 +53,7 @@ import org.apache.spark.sql.SparkSession;
  *       {@code python3} with Pillow is there.</li>
  * </ul>
  * It also times Spark's start on the embedded path ({@link SparkSessions#start}, as {@code bin/ingest} starts it),
- * the first thing the JVM does.
+ * the first thing the JVM does; {@code --start-only} times only that and exits.
  * With {@code --outputs}, it measures instead the {@code folders} job writing each output format side by side in
  * every round ({@code parquet}, {@code recordio}, {@code both}), after one untimed warm-up job of each, and gives
  * their wall times and process CPU times (all threads; less distorted by a busy shared machine) and the ratios to
@@ -68,7 +68,7 @@ import org.apache.spark.sql.SparkSession;
  *     -Dmdep.outputFile=target/test-classpath.txt
  * java $(cat bin/lib/jvm-options) -Xmx4g -cp ingest/target/test-classes:ingest/target/classes:$(cat ingest/target/test-classpath.txt) \
  *     mhlr.ingest.bench.IngestBench [--images 20000] [--data /tmp/mhlr-ingest-bench] [--rounds 1] [--outputs] \
- *     [--sources folders,recordio,landmarks]
+ *     [--sources folders,recordio,landmarks] [--start-only]
  * </pre>
  */
 public final class IngestBench {
@@ -88,10 +88,16 @@ public final class IngestBench {
         Path data = Path.of(System.getProperty("java.io.tmpdir"), "mhlr-ingest-bench");
         int rounds = 1;
         boolean outputs = false;
+        boolean startOnly = false;
         List<String> sources = List.of("folders", "recordio", LANDMARKS);
         for (int i = 0; i < args.length; i += 2) {
             if (args[i].equals("--outputs")) {
                 outputs = true;
+                i--;
+                continue;
+            }
+            if (args[i].equals("--start-only")) {
+                startOnly = true;
                 i--;
                 continue;
             }
@@ -110,6 +116,10 @@ public final class IngestBench {
         SparkSession spark = SparkSessions.start(Settings.load(Optional.empty(), List.of()),
                 new SparkJob("ingest", data.toString(), Optional.of("local[*]"), Map.of()));
         double startSeconds = (System.nanoTime() - sparkStart) / 1e9;
+        if (startOnly) {
+            System.out.printf(Locale.ROOT, "Spark start-up on the embedded path: %.2f s%n", startSeconds);
+            System.exit(0);
+        }
         generate(data, images);
         List<Path> files = imageFiles(data.resolve("folders"));
         Path rec = data.resolve("recordio").resolve("train.rec");
