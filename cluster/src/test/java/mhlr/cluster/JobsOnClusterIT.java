@@ -34,8 +34,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *       {@code --master}, the {@code bin} verification pairs through spark-submit ({@code SPARK_HOME} set). The
  *       {@code recordio} run writes {@code --output-format both} and is compared with a run on one local core: each
  *       executor spills its prepared faces into the shared staging directory and the writers read them back, so
- *       neither the Parquet shards nor the RecordIO files may depend on which worker, or how many cores, read what. Launch mode, source and output format are independent of each other, so each run covers
- *       one of each rather than every combination (every cluster run costs its own executors);</li>
+ *       neither the Parquet shards nor the RecordIO files may depend on which worker, or how many cores, read what.
+ *       Launch mode, source and output format are independent of each other, so each run covers one of each rather
+ *       than every combination (every cluster run costs its own executors);</li>
  *   <li>{@code bin/evaluate --model} writes the same {@code report.json}: the model's bytes are broadcast, and every
  *       executor JVM loads ND4J's native libraries and restores the model itself.</li>
  * </ul>

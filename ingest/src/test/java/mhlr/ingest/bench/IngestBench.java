@@ -157,7 +157,7 @@ public final class IngestBench {
                 table.add(row("folders", folderJob, folderLoop, folderDecode, cores));
                 scaling.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", folderDecode.wall(),
                         parallelDecode.wall(), parallelDecode.wall() / folderDecode.wall()));
-                ceiling.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %,.0f | %.2fx | %.2fx | %.2fx |",
+                ceiling.add(String.format(Locale.ROOT, "| folders | %,.0f | %,.0f | %,.0f | %.2fx | %.2fx | %.2fx |",
                         folderLoop.wall(), plain.wall(), folderJob.wall(), plain.wall() / folderLoop.wall(),
                         folderJob.wall() / folderLoop.wall(), folderJob.wall() / plain.wall()));
                 builder.ifPresent(rate -> python.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", rate,
@@ -173,7 +173,18 @@ public final class IngestBench {
                 Rate landmarkDecode = landmarkLoop(photos, false);
                 Rate landmarkLoop = landmarkLoop(photos, true);
                 Rate landmarkJob = job(spark, LANDMARKS, photos, data);
+                LandmarkFile landmarks = LandmarkFile.read(photos.resolve("landmarks.txt"));
+                List<Path> photoFiles = landmarks.byName().keySet().stream().map(photos::resolve).toList();
+                long start = System.nanoTime();
+                long cpu = processCpuNanos();
+                long done = PlainThreadIngest.run(photos, photoFiles,
+                        file -> landmarks.byName().get(photos.relativize(file).toString()).points(), cores,
+                        data.resolve("plain-threads-landmarks"), rowGroupBytes);
+                Rate plain = Rate.since(done, start, cpu);
                 table.add(row("landmarks 250x250", landmarkJob, landmarkLoop, landmarkDecode, cores));
+                ceiling.add(String.format(Locale.ROOT, "| landmarks | %,.0f | %,.0f | %,.0f | %.2fx | %.2fx | %.2fx |",
+                        landmarkLoop.wall(), plain.wall(), landmarkJob.wall(), plain.wall() / landmarkLoop.wall(),
+                        landmarkJob.wall() / landmarkLoop.wall(), landmarkJob.wall() / plain.wall()));
             }
         }
         System.out.println();
@@ -186,9 +197,9 @@ public final class IngestBench {
         System.out.println("|---|---|---|");
         scaling.forEach(System.out::println);
         System.out.println();
-        System.out.printf(Locale.ROOT, "| folders loop img/s | the job's work on %d plain threads img/s | job img/s"
+        System.out.printf(Locale.ROOT, "| source | loop img/s | the job's work on %d plain threads img/s | job img/s"
                 + " | plain threads / loop | job / loop | job / plain threads |%n", cores);
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|");
         ceiling.forEach(System.out::println);
         System.out.println();
         System.out.println("| job (warm-up jobs first) | source | wall s | process CPU s | JIT compilation s | GC s |");

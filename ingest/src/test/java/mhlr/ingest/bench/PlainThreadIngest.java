@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import mhlr.core.dataset.DatasetKind;
 import mhlr.ingest.align.FacePreparer;
 import mhlr.ingest.record.FaceRecord;
@@ -19,9 +20,9 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * The ceiling of any ingest design on this machine: the job's own per-image work with no framework at all, on
- * plain threads. Each thread takes a contiguous share of the {@code folders} input and, for every image, reads the
- * file, prepares it and hashes the input ({@link FacePreparer#prepare}: full decode, pass-through or re-encode,
- * SHA-256), and writes it straight into a Parquet shard of its own ({@link ShardWriter}, which also hashes the
+ * plain threads. Each thread takes a contiguous share of the input files and, for every image, reads the
+ * file, prepares it and hashes the input ({@link FacePreparer#prepare}: full decode, then pass-through, or
+ * alignment with the photo's landmarks and re-encoding; SHA-256), and writes it straight into a Parquet shard of its own ({@link ShardWriter}, which also hashes the
  * finished file for the manifest). What it leaves out, and a real job cannot: listing, counting and deduplicating
  * before anything is written, giving labels, and putting each face into the shard its seeded hash picks (which is
  * what makes the output independent of the number of cores).
@@ -32,6 +33,17 @@ final class PlainThreadIngest {
 
     /** Runs the work on {@code threads} threads into {@code output} (emptied first) and returns the images done. */
     static long run(Path root, List<Path> files, int threads, Path output, long rowGroupBytes) throws Exception {
+        return run(root, files, file -> null, threads, output, rowGroupBytes);
+    }
+
+    /**
+     * The same for photos with landmarks (each aligned to 112x112 and re-encoded, as the {@code landmarks} source
+     * does).
+     *
+     * @param landmarks each file's five landmarks, or {@code null} for an already aligned face
+     */
+    static long run(Path root, List<Path> files, Function<Path, float[]> landmarks, int threads, Path output,
+            long rowGroupBytes) throws Exception {
         mhlr.core.cli.AtomicOutput.deleteRecursively(output);
         Files.createDirectories(output);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -42,7 +54,7 @@ final class PlainThreadIngest {
                 List<Path> share = files.subList(files.size() * t / threads, files.size() * (t + 1) / threads);
                 parts.add(pool.submit(() -> ShardWriter.write(new Configuration(),
                         new org.apache.hadoop.fs.Path(output.toUri()), shard, "plain", DatasetKind.TRAIN,
-                        rowGroupBytes, prepared(root, share)).rows()));
+                        rowGroupBytes, prepared(root, share, landmarks)).rows()));
             }
             long images = 0;
             for (Future<Long> part : parts) {
@@ -55,7 +67,7 @@ final class PlainThreadIngest {
     }
 
     /** The prepared faces of {@code files}, read and prepared one by one as the writer asks for them. */
-    private static Iterator<FaceRecord> prepared(Path root, List<Path> files) {
+    private static Iterator<FaceRecord> prepared(Path root, List<Path> files, Function<Path, float[]> landmarks) {
         Iterator<Path> next = files.iterator();
         return new Iterator<>() {
             @Override
@@ -69,7 +81,8 @@ final class PlainThreadIngest {
                 try {
                     String source = root.relativize(file).toString();
                     Outcome outcome = FacePreparer.prepare(FaceRecord.training(source,
-                            file.getParent().getFileName().toString(), Files.readAllBytes(file), null));
+                            file.getParent().getFileName().toString(), Files.readAllBytes(file),
+                            landmarks.apply(file)));
                     if (!outcome.isFace()) {
                         throw new IllegalStateException(source + " was skipped: " + outcome.skipped().detail());
                     }
