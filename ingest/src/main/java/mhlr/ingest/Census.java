@@ -54,6 +54,11 @@ public record Census(Map<String, Long> codes, Map<String, IdentitySum> identitie
         copied.putAll(other.copied);
     }
 
+    /** The records read, by skip reason. */
+    public SkipTally tally() {
+        return SkipTally.fromCodes(codes);
+    }
+
     /** The copy kept of each input hash held more than once, as its {@link TrainingSelection#copyKey}. */
     public Map<String, String> keptCopyByHash() {
         Map<String, String> kept = new HashMap<>();

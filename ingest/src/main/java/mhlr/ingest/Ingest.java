@@ -144,7 +144,7 @@ public final class Ingest {
             summaryBytes = summaryBlocks.flatMap(SummaryBlock::summaries);
             census = source.kind() == DatasetKind.TRAIN ? Census.take(summaryBytes) : countCodes(summaryBytes);
         }
-        SkipTally tally = SkipTally.fromCodes(census.codes());
+        SkipTally tally = census.tally();
         JavaRDD<RecordSummary> summaries = summaryBytes.map(RecordCodec::decodeSummary);
         try {
             if (tally.read() == 0) {
@@ -208,7 +208,7 @@ public final class Ingest {
         Broadcast<TrainingSelection> selection = spark.broadcast(new TrainingSelection(keptCopyByHash, labels));
         JavaRDD<SkippedRecord> leftOut = faces.map(f -> selection.value().leftOut(f.source(), f.identity(),
                 f.contentHash())).filter(s -> s != null);
-        SkipTally tally = SkipTally.fromCodes(census.codes()).plus(new SkipTally(0, Map.of(SkipReason.DUPLICATE, duplicates,
+        SkipTally tally = census.tally().plus(new SkipTally(0, Map.of(SkipReason.DUPLICATE, duplicates,
                 SkipReason.FILTERED, labels.leftOutImages())));
 
         OutputFormat output = settings.outputFormat();
@@ -329,14 +329,16 @@ public final class Ingest {
     private List<ShardFile> writeShards(SourceContext context, JavaRDD<byte[]> summaryBytes,
             Broadcast<TrainingSelection> selection, long images, long bytes, HadoopAtomicOutput target) {
         int shards = shardCount(images, bytes);
+        WriteShards.Builder writer = WriteShards.builder().directory(target.staging().toString())
+                .spillFolder(target.staged(SPILL).toString()).kind(source.kind())
+                .rowGroupBytes(settings.rowGroupBytes()).hadoop(context.hadoopForExecutors());
+        if (selection != null) {
+            writer.finish(TrainingSelection.labelling(selection));
+        }
         List<ShardFile> files = new ArrayList<>(summaryBytes
                 .flatMapToPair(new ShardRows(settings.seed(), shards, selection))
                 .repartitionAndSortWithinPartitions(new ShardPartitioner(shards))
-                .mapPartitionsWithIndex(WriteShards.builder().directory(target.staging().toString())
-                        .spillFolder(target.staged(SPILL).toString()).kind(source.kind())
-                        .rowGroupBytes(settings.rowGroupBytes()).hadoop(context.hadoopForExecutors())
-                        .finish(selection == null ? face -> face : TrainingSelection.labelling(selection)).build(),
-                        true)
+                .mapPartitionsWithIndex(writer.build(), true)
                 .collect().stream().map(WrittenFile::toShardFile).toList());
         files.sort(Comparator.comparing(ShardFile::file));
         return files;

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.TaskContext;
 
 /**
  * An output directory on any Hadoop file system (local paths, {@code hdfs://}, {@code s3a://}) that appears
@@ -108,6 +109,25 @@ public final class HadoopAtomicOutput implements AutoCloseable {
     /** The hidden name under which task attempt {@code attempt} writes the file {@code name} until it is complete. */
     public static String attemptName(String name, String attempt) {
         return "." + name + ATTEMPT_MARK + attempt;
+    }
+
+    /** Where task attempt {@code attempt} writes the file {@code target} until it is complete: beside it, hidden. */
+    public static Path attemptPath(Path target, String attempt) {
+        return new Path(target.getParent(), attemptName(target.getName(), attempt));
+    }
+
+    /** The running Spark task's attempt id, or {@code driver} outside a task: the {@code attempt} of the above. */
+    public static String currentAttempt() {
+        TaskContext task = TaskContext.get();
+        return task == null ? "driver" : Long.toString(task.taskAttemptId());
+    }
+
+    /** Moves a complete attempt file to its final name, replacing what another attempt may have put there. */
+    public static void land(FileSystem fileSystem, Path attemptFile, Path target) throws IOException {
+        fileSystem.delete(target, false);
+        if (!fileSystem.rename(attemptFile, target)) {
+            throw new IOException("cannot rename " + attemptFile + " to " + target);
+        }
     }
 
     /**

@@ -12,7 +12,6 @@ import mhlr.spark.HadoopAtomicOutput;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.SerializableConfiguration;
@@ -49,14 +48,13 @@ public final class WriteRecordIoParts
     @Override
     public Iterator<RecordIoPart> call(Integer index, Iterator<Tuple2<RecordIoOrder, byte[]>> faces) {
         RecordIoPart part = new RecordIoPart(index, 0);
-        TaskContext task = TaskContext.get();
-        String attempt = ".attempt-" + (task == null ? "driver" : Long.toString(task.taskAttemptId()));
+        String attempt = HadoopAtomicOutput.currentAttempt();
         Configuration configuration = hadoop.value().value();
         Path folder = new Path(directory);
         Path rec = new Path(folder, part.recordFile());
         Path idx = new Path(folder, part.indexFile());
-        Path partialRec = new Path(folder, "." + part.recordFile() + attempt);
-        Path partialIdx = new Path(folder, "." + part.indexFile() + attempt);
+        Path partialRec = HadoopAtomicOutput.attemptPath(rec, attempt);
+        Path partialIdx = HadoopAtomicOutput.attemptPath(idx, attempt);
         long key = plan.firstKey(index);
         try {
             FileSystem fileSystem = HadoopAtomicOutput.fileSystem(folder, configuration);
@@ -69,18 +67,11 @@ public final class WriteRecordIoParts
                     writer.writeImage(key++, face._1().label(), record.image());
                 }
             }
-            replace(fileSystem, partialRec, rec);
-            replace(fileSystem, partialIdx, idx);
+            HadoopAtomicOutput.land(fileSystem, partialRec, rec);
+            HadoopAtomicOutput.land(fileSystem, partialIdx, idx);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write RecordIO part " + index + " into " + directory, e);
         }
         return List.of(new RecordIoPart(index, key - plan.firstKey(index))).iterator();
-    }
-
-    private static void replace(FileSystem fileSystem, Path from, Path to) throws IOException {
-        fileSystem.delete(to, false);
-        if (!fileSystem.rename(from, to)) {
-            throw new IOException("cannot rename " + from + " to " + to);
-        }
     }
 }

@@ -36,7 +36,7 @@ public final class ShardWriter {
             long rowGroupBytes, Iterator<FaceRecord> rows) throws IOException {
         String name = ShardSchema.shardName(index);
         Path target = new Path(directory, name);
-        Path partial = new Path(directory, "." + name + ".attempt-" + attempt);
+        Path partial = HadoopAtomicOutput.attemptPath(target, attempt);
         FileSystem fileSystem = HadoopAtomicOutput.fileSystem(target, hadoop);
         MessageType schema = kind == DatasetKind.TRAIN ? ParquetSchemas.TRAINING : ParquetSchemas.EVALUATION;
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
@@ -48,10 +48,7 @@ public final class ShardWriter {
                 count++;
             }
         }
-        fileSystem.delete(target, false);
-        if (!fileSystem.rename(partial, target)) {
-            throw new IOException("cannot rename " + partial + " to " + target);
-        }
+        HadoopAtomicOutput.land(fileSystem, partial, target);
         return ShardSet.describe(fileSystem, directory, name, count);
     }
 

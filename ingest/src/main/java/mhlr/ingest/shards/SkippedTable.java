@@ -37,8 +37,8 @@ public final class SkippedTable {
      */
     public static List<ShardFile> write(Configuration hadoop, Path directory, String attempt, long rowGroupBytes,
             Iterator<SkippedRecord> records) throws IOException {
-        Path parquet = partial(directory, ShardSchema.SKIPPED_FILE, attempt);
-        Path csv = partial(directory, ShardSchema.SKIPPED_CSV, attempt);
+        Path parquet = HadoopAtomicOutput.attemptPath(new Path(directory, ShardSchema.SKIPPED_FILE), attempt);
+        Path csv = HadoopAtomicOutput.attemptPath(new Path(directory, ShardSchema.SKIPPED_CSV), attempt);
         FileSystem fileSystem = HadoopAtomicOutput.fileSystem(parquet, hadoop);
         SimpleGroupFactory groups = new SimpleGroupFactory(ParquetSchemas.SKIPPED);
         long count = 0;
@@ -58,24 +58,10 @@ public final class SkippedTable {
                 count++;
             }
         }
-        land(fileSystem, parquet, new Path(directory, ShardSchema.SKIPPED_FILE));
-        land(fileSystem, csv, new Path(directory, ShardSchema.SKIPPED_CSV));
+        HadoopAtomicOutput.land(fileSystem, parquet, new Path(directory, ShardSchema.SKIPPED_FILE));
+        HadoopAtomicOutput.land(fileSystem, csv, new Path(directory, ShardSchema.SKIPPED_CSV));
         return List.of(ShardSet.describe(fileSystem, directory, ShardSchema.SKIPPED_FILE, count),
                 ShardSet.describe(fileSystem, directory, ShardSchema.SKIPPED_CSV, count));
-    }
-
-    /** A hidden name of this attempt beside the file's final one ({@code name} may hold a folder). */
-    private static Path partial(Path directory, String name, String attempt) {
-        Path target = new Path(directory, name);
-        return new Path(target.getParent(), "." + target.getName() + ".attempt-" + attempt);
-    }
-
-    /** Moves a complete file to its final name, replacing what another attempt may have put there. */
-    private static void land(FileSystem fileSystem, Path partial, Path target) throws IOException {
-        fileSystem.delete(target, false);
-        if (!fileSystem.rename(partial, target)) {
-            throw new IOException("cannot rename " + partial + " to " + target);
-        }
     }
 
     /** A CSV field, quoted when it holds a comma, quote or line break. */

@@ -8,8 +8,8 @@ import mhlr.core.dataset.DatasetKind;
 import mhlr.ingest.prepared.SpillReader;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.RecordCodec;
+import mhlr.spark.HadoopAtomicOutput;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
@@ -65,8 +65,7 @@ public final class WriteShards
                 }
             }
         };
-        TaskContext task = TaskContext.get();
-        String attempt = task == null ? "driver" : Long.toString(task.taskAttemptId());
+        String attempt = HadoopAtomicOutput.currentAttempt();
         try (spilled) {
             return List.of(WrittenFile.of(ShardWriter.write(hadoop.value().value(), new Path(directory), index,
                     attempt, kind, rowGroupBytes, faces))).iterator();

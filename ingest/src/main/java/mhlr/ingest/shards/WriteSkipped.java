@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import mhlr.ingest.record.SkippedRecord;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.TaskContext;
+import mhlr.spark.HadoopAtomicOutput;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.SerializableConfiguration;
@@ -31,10 +31,8 @@ public final class WriteSkipped implements FlatMapFunction<Iterator<SkippedRecor
     @Override
     public Iterator<WrittenFile> call(Iterator<SkippedRecord> records) {
         try {
-            TaskContext task = TaskContext.get();
-            String attempt = task == null ? "driver" : Long.toString(task.taskAttemptId());
-            return SkippedTable.write(hadoop.value().value(), new Path(directory), attempt, rowGroupBytes, records)
-                    .stream()
+            return SkippedTable.write(hadoop.value().value(), new Path(directory), HadoopAtomicOutput.currentAttempt(),
+                    rowGroupBytes, records).stream()
                     .map(WrittenFile::of).iterator();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the skipped table into " + directory, e);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import mhlr.core.cli.AtomicOutput;
 import mhlr.core.config.Settings;
@@ -148,18 +149,13 @@ public final class IngestBench {
                 Rate folderLoop = folderLoop(files, true);
                 Rate folderJob = job(spark, "folders", data.resolve("folders"), data);
                 Rate parallelDecode = parallelFolderDecode(files, cores);
-                long start = System.nanoTime();
-                long cpu = processCpuNanos();
-                long done = PlainThreadIngest.run(data.resolve("folders"), files, cores, data.resolve("plain-threads"),
-                        rowGroupBytes);
-                Rate plain = Rate.since(done, start, cpu);
+                Rate plain = plainThreads(data.resolve("folders"), files, file -> null, cores,
+                        data.resolve("plain-threads"), rowGroupBytes);
                 Optional<Double> builder = pythonRecBuilder(data);
                 table.add(row("folders", folderJob, folderLoop, folderDecode, cores));
                 scaling.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", folderDecode.wall(),
                         parallelDecode.wall(), parallelDecode.wall() / folderDecode.wall()));
-                ceiling.add(String.format(Locale.ROOT, "| folders | %,.0f | %,.0f | %,.0f | %.2fx | %.2fx | %.2fx |",
-                        folderLoop.wall(), plain.wall(), folderJob.wall(), plain.wall() / folderLoop.wall(),
-                        folderJob.wall() / folderLoop.wall(), folderJob.wall() / plain.wall()));
+                ceiling.add(ceilingRow("folders", folderLoop, plain, folderJob));
                 builder.ifPresent(rate -> python.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", rate,
                         folderJob.wall(), folderJob.wall() / rate)));
             }
@@ -175,16 +171,11 @@ public final class IngestBench {
                 Rate landmarkJob = job(spark, LANDMARKS, photos, data);
                 LandmarkFile landmarks = LandmarkFile.read(photos.resolve("landmarks.txt"));
                 List<Path> photoFiles = landmarks.byName().keySet().stream().map(photos::resolve).toList();
-                long start = System.nanoTime();
-                long cpu = processCpuNanos();
-                long done = PlainThreadIngest.run(photos, photoFiles,
+                Rate plain = plainThreads(photos, photoFiles,
                         file -> landmarks.byName().get(photos.relativize(file).toString()).points(), cores,
                         data.resolve("plain-threads-landmarks"), rowGroupBytes);
-                Rate plain = Rate.since(done, start, cpu);
                 table.add(row("landmarks 250x250", landmarkJob, landmarkLoop, landmarkDecode, cores));
-                ceiling.add(String.format(Locale.ROOT, "| landmarks | %,.0f | %,.0f | %,.0f | %.2fx | %.2fx | %.2fx |",
-                        landmarkLoop.wall(), plain.wall(), landmarkJob.wall(), plain.wall() / landmarkLoop.wall(),
-                        landmarkJob.wall() / landmarkLoop.wall(), landmarkJob.wall() / plain.wall()));
+                ceiling.add(ceilingRow("landmarks", landmarkLoop, plain, landmarkJob));
             }
         }
         System.out.println();
@@ -239,6 +230,21 @@ public final class IngestBench {
         return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2fx | %.0f %% | %,.0f | %,.0f | %,.0f |",
                 source, job.wall(), loop.wall(), decode.wall(), job.wall() / loop.wall(),
                 100 * job.wall() / cores / decode.wall(), job.cpu(), loop.cpu(), decode.cpu());
+    }
+
+    /** The job's own per-image work on plain threads ({@link PlainThreadIngest}), timed. */
+    private static Rate plainThreads(Path root, List<Path> files, Function<Path, float[]> landmarks, int threads,
+            Path output, long rowGroupBytes) throws Exception {
+        long start = System.nanoTime();
+        long cpu = processCpuNanos();
+        long done = PlainThreadIngest.run(root, files, landmarks, threads, output, rowGroupBytes);
+        return Rate.since(done, start, cpu);
+    }
+
+    private static String ceilingRow(String source, Rate loop, Rate plain, Rate job) {
+        return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2fx | %.2fx | %.2fx |", source,
+                loop.wall(), plain.wall(), job.wall(), plain.wall() / loop.wall(), job.wall() / loop.wall(),
+                job.wall() / plain.wall());
     }
 
     /** Images per second of wall time and per second of process CPU time. */

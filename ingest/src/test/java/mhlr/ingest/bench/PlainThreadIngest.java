@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import mhlr.core.cli.AtomicOutput;
 import mhlr.core.dataset.DatasetKind;
 import mhlr.ingest.align.FacePreparer;
 import mhlr.ingest.record.FaceRecord;
@@ -31,20 +32,15 @@ final class PlainThreadIngest {
     private PlainThreadIngest() {
     }
 
-    /** Runs the work on {@code threads} threads into {@code output} (emptied first) and returns the images done. */
-    static long run(Path root, List<Path> files, int threads, Path output, long rowGroupBytes) throws Exception {
-        return run(root, files, file -> null, threads, output, rowGroupBytes);
-    }
-
     /**
-     * The same for photos with landmarks (each aligned to 112x112 and re-encoded, as the {@code landmarks} source
-     * does).
+     * Runs the work on {@code threads} threads into {@code output} (emptied first) and returns the images done.
      *
-     * @param landmarks each file's five landmarks, or {@code null} for an already aligned face
+     * @param landmarks each file's five landmarks (the face is aligned to 112x112 and re-encoded, as the
+     *     {@code landmarks} source does), or {@code null} for an already aligned face
      */
     static long run(Path root, List<Path> files, Function<Path, float[]> landmarks, int threads, Path output,
             long rowGroupBytes) throws Exception {
-        mhlr.core.cli.AtomicOutput.deleteRecursively(output);
+        AtomicOutput.deleteRecursively(output);
         Files.createDirectories(output);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
