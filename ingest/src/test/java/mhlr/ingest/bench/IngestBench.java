@@ -69,13 +69,17 @@ import org.apache.spark.sql.SparkSession;
  *     -Dmdep.outputFile=target/test-classpath.txt
  * java $(cat bin/lib/jvm-options) -Xmx4g -cp ingest/target/test-classes:ingest/target/classes:$(cat ingest/target/test-classpath.txt) \
  *     mhlr.ingest.bench.IngestBench [--images 20000] [--data /tmp/mhlr-ingest-bench] [--rounds 1] [--outputs] \
- *     [--sources folders,recordio,landmarks] [--start-only]
+ *     [--sources folders,recordio,landmarks] [--start-only] [--set KEY=VALUE ...]
  * </pre>
  */
 public final class IngestBench {
     private static final int IMAGES_PER_IDENTITY = 20;
     /** One table row per ingest job run, warm-up jobs included: wall, process CPU, JIT compilation and GC time. */
     private static final List<String> JOB_COSTS = new ArrayList<>();
+    /** Settings every ingest job gets on top of the base configuration ({@code --set KEY=VALUE}, repeatable). */
+    private static final List<String> JOB_OVERRIDES = new ArrayList<>();
+    /** Ingest jobs run so far, warm-up jobs included. */
+    private static int jobs;
     private static final int WARM_UP = 2000;
     private static final String LANDMARKS = "landmarks";
     /** LFW's photo size: the face is a small part of the photo, so alignment does real work. */
@@ -110,6 +114,7 @@ public final class IngestBench {
                 case "--data" -> data = Path.of(args[i + 1]);
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 case "--sources" -> sources = List.of(args[i + 1].split(","));
+                case "--set" -> JOB_OVERRIDES.add(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -143,6 +148,7 @@ public final class IngestBench {
         List<String> scaling = new ArrayList<>();
         List<String> ceiling = new ArrayList<>();
         List<String> python = new ArrayList<>();
+        List<String> floor = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             if (sources.contains("folders")) {
                 Rate folderDecode = folderLoop(files, false);
@@ -151,11 +157,14 @@ public final class IngestBench {
                 Rate parallelDecode = parallelFolderDecode(files, cores);
                 Rate plain = plainThreads(data.resolve("folders"), files, file -> null, cores,
                         data.resolve("plain-threads"), rowGroupBytes);
+                Rate minimal = minimalSpark(spark, data.resolve("folders"), files, Map.of(),
+                        data.resolve("minimal-spark"), rowGroupBytes);
                 Optional<Double> builder = pythonRecBuilder(data);
                 table.add(row("folders", folderJob, folderLoop, folderDecode, cores));
                 scaling.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", folderDecode.wall(),
                         parallelDecode.wall(), parallelDecode.wall() / folderDecode.wall()));
                 ceiling.add(ceilingRow("folders", folderLoop, plain, folderJob));
+                floor.add(floorRow("folders", plain, minimal, folderJob));
                 builder.ifPresent(rate -> python.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", rate,
                         folderJob.wall(), folderJob.wall() / rate)));
             }
@@ -174,8 +183,13 @@ public final class IngestBench {
                 Rate plain = plainThreads(photos, photoFiles,
                         file -> landmarks.byName().get(photos.relativize(file).toString()).points(), cores,
                         data.resolve("plain-threads-landmarks"), rowGroupBytes);
+                Map<String, float[]> points = new java.util.HashMap<>();
+                landmarks.byName().forEach((name, face) -> points.put(name, face.points()));
+                Rate minimal = minimalSpark(spark, photos, photoFiles, points,
+                        data.resolve("minimal-spark-landmarks"), rowGroupBytes);
                 table.add(row("landmarks 250x250", landmarkJob, landmarkLoop, landmarkDecode, cores));
                 ceiling.add(ceilingRow("landmarks", landmarkLoop, plain, landmarkJob));
+                floor.add(floorRow("landmarks", plain, minimal, landmarkJob));
             }
         }
         System.out.println();
@@ -189,12 +203,19 @@ public final class IngestBench {
         scaling.forEach(System.out::println);
         System.out.println();
         System.out.printf(Locale.ROOT, "| source | loop img/s | the job's work on %d plain threads img/s | job img/s"
-                + " | plain threads / loop | job / loop | job / plain threads |%n", cores);
-        System.out.println("|---|---|---|---|---|---|---|");
+                + " | plain threads / loop | job / loop | job / plain threads | plain threads img/CPU-s | job img/CPU-s"
+                + " | job / plain threads, per CPU-s |%n", cores);
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         ceiling.forEach(System.out::println);
         System.out.println();
-        System.out.println("| job (warm-up jobs first) | source | wall s | process CPU s | JIT compilation s | GC s |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| source | plain threads img/s | minimal Spark job img/s | job img/s"
+                + " | minimal Spark / plain threads | job / minimal Spark | minimal Spark img/CPU-s | job img/CPU-s |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        floor.forEach(System.out::println);
+        System.out.println();
+        System.out.println("| run (warm-up jobs first) | source | wall s | process CPU s | JIT compilation s (elapsed)"
+                + " | GC s | CPU s by thread (Linux) |");
+        System.out.println("|---|---|---|---|---|---|---|");
         JOB_COSTS.forEach(System.out::println);
         if (!python.isEmpty()) {
             System.out.println();
@@ -237,14 +258,42 @@ public final class IngestBench {
             Path output, long rowGroupBytes) throws Exception {
         long start = System.nanoTime();
         long cpu = processCpuNanos();
+        long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        ThreadCpu before = ThreadCpu.now();
         long done = PlainThreadIngest.run(root, files, landmarks, threads, output, rowGroupBytes);
+        JOB_COSTS.add(String.format(Locale.ROOT, "| plain threads | %s | %.2f | %.2f | %.2f | | %s |",
+                root.getFileName(), (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9,
+                (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / 1e3,
+                ThreadCpu.describe(ThreadCpu.now().since(before))));
         return Rate.since(done, start, cpu);
     }
 
+    /** The same work as the simplest Spark job ({@link MinimalSparkIngest}), as many tasks as pass 1, timed. */
+    private static Rate minimalSpark(SparkSession spark, Path root, List<Path> files, Map<String, float[]> landmarks,
+            Path output, long rowGroupBytes) throws IOException {
+        int partitions = (int) Math.max((files.size() + 999) / 1000, 2L * spark.sparkContext().defaultParallelism());
+        long start = System.nanoTime();
+        long cpu = processCpuNanos();
+        long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        ThreadCpu before = ThreadCpu.now();
+        long done = MinimalSparkIngest.run(spark, root, files, landmarks, partitions, output, rowGroupBytes);
+        JOB_COSTS.add(String.format(Locale.ROOT, "| minimal Spark job | %s | %.2f | %.2f | %.2f | | %s |",
+                root.getFileName(), (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9,
+                (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / 1e3,
+                ThreadCpu.describe(ThreadCpu.now().since(before))));
+        return Rate.since(done, start, cpu);
+    }
+
+    private static String floorRow(String source, Rate plain, Rate minimal, Rate job) {
+        return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2fx | %.2fx | %,.0f | %,.0f |", source,
+                plain.wall(), minimal.wall(), job.wall(), minimal.wall() / plain.wall(), job.wall() / minimal.wall(),
+                minimal.cpu(), job.cpu());
+    }
+
     private static String ceilingRow(String source, Rate loop, Rate plain, Rate job) {
-        return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2fx | %.2fx | %.2fx |", source,
-                loop.wall(), plain.wall(), job.wall(), plain.wall() / loop.wall(), job.wall() / loop.wall(),
-                job.wall() / plain.wall());
+        return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2fx | %.2fx | %.2fx | %,.0f | %,.0f |"
+                + " %.2f |", source, loop.wall(), plain.wall(), job.wall(), plain.wall() / loop.wall(),
+                job.wall() / loop.wall(), job.wall() / plain.wall(), plain.cpu(), job.cpu(), job.cpu() / plain.cpu());
     }
 
     /** Images per second of wall time and per second of process CPU time. */
@@ -422,20 +471,23 @@ public final class IngestBench {
     }
 
     private static Rate job(SparkSession spark, String format, Path input, Path data, String output) {
-        IngestSettings settings = IngestSettings.from(Settings.load(Optional.empty(),
-                List.of("ingest.format=" + format, "ingest.output-format=" + output, "ingest.progress-seconds=10")));
+        List<String> overrides = new ArrayList<>(List.of("ingest.format=" + format, "ingest.output-format=" + output,
+                "ingest.progress-seconds=10"));
+        overrides.addAll(JOB_OVERRIDES);
+        IngestSettings settings = IngestSettings.from(Settings.load(Optional.empty(), overrides));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         long start = System.nanoTime();
         long cpu = processCpuNanos();
         long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long collecting = collectionMillis();
+        ThreadCpu threads = ThreadCpu.now();
         IngestReport report = Ingest.run(spark, settings, Sources.forFormat(format), input.toString(),
                 data.resolve("shards-" + format + "-" + output).toString(), true,
                 new PrintStream(log, true, StandardCharsets.UTF_8));
-        JOB_COSTS.add(String.format(Locale.ROOT, "| %d | %s | %.2f | %.2f | %.2f | %.2f |", JOB_COSTS.size() + 1,
-                format, (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9,
+        JOB_COSTS.add(String.format(Locale.ROOT, "| job %d | %s | %.2f | %.2f | %.2f | %.2f | %s |",
+                ++jobs, format, (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9,
                 (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / 1e3,
-                (collectionMillis() - collecting) / 1e3));
+                (collectionMillis() - collecting) / 1e3, ThreadCpu.describe(ThreadCpu.now().since(threads))));
         return Rate.since(report.manifest().counts().written(), start, cpu);
     }
 

@@ -1,0 +1,83 @@
+package mhlr.ingest.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import mhlr.core.cli.AtomicOutput;
+import mhlr.core.dataset.DatasetKind;
+import mhlr.ingest.align.FacePreparer;
+import mhlr.ingest.record.FaceRecord;
+import mhlr.ingest.record.Outcome;
+import mhlr.ingest.shards.ShardWriter;
+import mhlr.spark.HadoopAtomicOutput;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Spark's own floor on this machine: the per-image work of {@link PlainThreadIngest} (read, prepare and hash each
+ * image, write a Parquet shard per task and hash it) as the simplest Spark job that can do it: the file names
+ * parallelized into as many partitions as the ingest's pass 1 uses, one task per partition writing its own
+ * shard. No listing on the executors, no census, no second pass, no determinism across partitionings: what is
+ * left is what Spark itself costs (scheduling, task set-up and closure deserialization, and the JIT compiling its
+ * code) on top of the plain threads, so an ingest design cannot beat this.
+ */
+final class MinimalSparkIngest {
+    private MinimalSparkIngest() {
+    }
+
+    /**
+     * Runs the job over {@code files} (paths below {@code root}) into {@code output} (emptied first) and returns the
+     * images written.
+     *
+     * @param landmarks each file's five landmarks by its path relative to {@code root} (the face is aligned and
+     *     re-encoded), or an empty map for aligned faces
+     */
+    static long run(SparkSession spark, Path root, List<Path> files, Map<String, float[]> landmarks, int partitions,
+            Path output, long rowGroupBytes) throws IOException {
+        AtomicOutput.deleteRecursively(output);
+        Files.createDirectories(output);
+        List<String> sources = new ArrayList<>();
+        files.forEach(file -> sources.add(root.relativize(file).toString()));
+        String rootName = root.toString();
+        String outputUri = output.toUri().toString();
+        return JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(sources, partitions)
+                .mapPartitionsWithIndex((index, names) -> List.of(ShardWriter.write(new Configuration(),
+                        new org.apache.hadoop.fs.Path(outputUri), index, HadoopAtomicOutput.currentAttempt(),
+                        DatasetKind.TRAIN, rowGroupBytes, prepared(Path.of(rootName), names, landmarks)).rows())
+                        .iterator(), false)
+                .reduce(Long::sum);
+    }
+
+    private static Iterator<FaceRecord> prepared(Path root, Iterator<String> names, Map<String, float[]> landmarks) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return names.hasNext();
+            }
+
+            @Override
+            public FaceRecord next() {
+                String source = names.next();
+                Path file = root.resolve(source);
+                try {
+                    Outcome outcome = FacePreparer.prepare(FaceRecord.training(source,
+                            file.getParent().getFileName().toString(), Files.readAllBytes(file),
+                            landmarks.get(source)));
+                    if (!outcome.isFace()) {
+                        throw new IllegalStateException(source + " was skipped: " + outcome.skipped().detail());
+                    }
+                    return outcome.face().withLabel(0);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+}
