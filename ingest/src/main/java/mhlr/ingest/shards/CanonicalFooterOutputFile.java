@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnMetaData;
@@ -23,7 +26,9 @@ import org.apache.parquet.io.PositionOutputStream;
  * chunk's encodings in a {@code HashSet} of enum constants, whose order follows identity hash codes, so the
  * footer's {@code encodings} lists (and with them the file's SHA-256) change from one JVM to the next. This
  * wrapper holds back the tail of the stream; on close it reads the footer from it, sorts every encodings list
- * by its Thrift value and writes the footer, its length and the magic.
+ * by its Thrift value and writes the footer, its length and the magic. It also hashes every byte it passes on, so
+ * the writer can describe the file for the manifest without reading it back (which, on HDFS or S3, would read
+ * every shard a second time).
  */
 final class CanonicalFooterOutputFile implements OutputFile {
     /** The bytes held back; the footer (a few hundred bytes per column chunk) must fit. */
@@ -33,6 +38,7 @@ final class CanonicalFooterOutputFile implements OutputFile {
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
 
     private final OutputFile delegate;
+    private TailStream stream;
 
     CanonicalFooterOutputFile(OutputFile delegate) {
         this.delegate = delegate;
@@ -40,12 +46,31 @@ final class CanonicalFooterOutputFile implements OutputFile {
 
     @Override
     public PositionOutputStream create(long blockSizeHint) throws IOException {
-        return new TailStream(delegate.create(blockSizeHint), delegate.getPath());
+        stream = new TailStream(delegate.create(blockSizeHint), delegate.getPath());
+        return stream;
     }
 
     @Override
     public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-        return new TailStream(delegate.createOrOverwrite(blockSizeHint), delegate.getPath());
+        stream = new TailStream(delegate.createOrOverwrite(blockSizeHint), delegate.getPath());
+        return stream;
+    }
+
+    /** The length of the file written, once the writer is closed. */
+    long length() {
+        return closedStream().passed;
+    }
+
+    /** The hex SHA-256 of the file written, once the writer is closed. */
+    String sha256() {
+        return closedStream().sha256;
+    }
+
+    private TailStream closedStream() {
+        if (stream == null || !stream.closed) {
+            throw new IllegalStateException(getPath() + " is not written and closed yet");
+        }
+        return stream;
     }
 
     @Override
@@ -80,14 +105,29 @@ final class CanonicalFooterOutputFile implements OutputFile {
     private static final class TailStream extends PositionOutputStream {
         private final PositionOutputStream out;
         private final String path;
+        private final MessageDigest digest;
         private byte[] tail = new byte[1 << 16];
         private int held;
         private long passed;
+        private boolean closing;
         private boolean closed;
+        private String sha256;
 
         TailStream(PositionOutputStream out, String path) {
             this.out = out;
             this.path = path;
+            try {
+                this.digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Writes bytes to the file and into the hash. */
+        private void pass(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            digest.update(bytes, offset, length);
+            passed += length;
         }
 
         @Override
@@ -111,14 +151,12 @@ final class CanonicalFooterOutputFile implements OutputFile {
                 int keptOfWrite = Math.min(length, TAIL_BYTES);
                 int keptOfHeld = Math.min(held, TAIL_BYTES - keptOfWrite);
                 int release = held - keptOfHeld;
-                out.write(tail, 0, release);
+                pass(tail, 0, release);
                 System.arraycopy(tail, release, tail, 0, keptOfHeld);
                 held = keptOfHeld;
-                passed += release;
                 int direct = length - keptOfWrite;
                 if (direct > 0) {
-                    out.write(bytes, offset, direct);
-                    passed += direct;
+                    pass(bytes, offset, direct);
                     offset += direct;
                     length = keptOfWrite;
                 }
@@ -137,13 +175,17 @@ final class CanonicalFooterOutputFile implements OutputFile {
 
         @Override
         public void close() throws IOException {
-            if (closed) {
+            if (closing) {
                 return;
             }
-            closed = true;
+            closing = true;
             try (out) {
-                out.write(rewrittenTail());
+                byte[] rewritten = rewrittenTail();
+                pass(rewritten, 0, rewritten.length);
+                held = 0;
             }
+            sha256 = HexFormat.of().formatHex(digest.digest());
+            closed = true;
         }
 
         private byte[] rewrittenTail() throws IOException {

@@ -26,8 +26,14 @@ public final class ParquetFiles {
     /** A writer of {@code schema} rows to {@code path}, replacing a file of that name. */
     public static ParquetWriter<Group> writer(Path path, Configuration hadoop, MessageType schema, long rowGroupBytes)
             throws IOException {
-        ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(
-                        new CanonicalFooterOutputFile(HadoopOutputFile.fromPath(path, hadoop)))
+        return writer(new CanonicalFooterOutputFile(HadoopOutputFile.fromPath(path, hadoop)), hadoop, schema,
+                rowGroupBytes);
+    }
+
+    /** A writer into {@code file}, which gives the written file's length and SHA-256 once the writer is closed. */
+    static ParquetWriter<Group> writer(CanonicalFooterOutputFile file, Configuration hadoop, MessageType schema,
+            long rowGroupBytes) throws IOException {
+        ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(file)
                 .withConf(hadoop)
                 .withType(schema)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)

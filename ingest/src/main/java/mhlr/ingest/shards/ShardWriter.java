@@ -5,7 +5,6 @@ import java.util.Iterator;
 import mhlr.core.dataset.DatasetKind;
 import mhlr.core.dataset.ShardFile;
 import mhlr.core.dataset.ShardSchema;
-import mhlr.core.dataset.ShardSet;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.spark.HadoopAtomicOutput;
 import org.apache.hadoop.conf.Configuration;
@@ -14,6 +13,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 
@@ -28,7 +28,8 @@ public final class ShardWriter {
     }
 
     /**
-     * Writes shard {@code index} into {@code directory} and describes it (rows, size, SHA-256).
+     * Writes shard {@code index} into {@code directory} and describes it (rows, size, SHA-256 of the bytes as they
+     * were written, the size checked against the stored file).
      *
      * @param attempt a name unique to this attempt (e.g. Spark's task attempt id)
      */
@@ -41,7 +42,8 @@ public final class ShardWriter {
         MessageType schema = kind == DatasetKind.TRAIN ? ParquetSchemas.TRAINING : ParquetSchemas.EVALUATION;
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         long count = 0;
-        try (ParquetWriter<Group> writer = ParquetFiles.writer(partial, hadoop, schema, rowGroupBytes)) {
+        CanonicalFooterOutputFile file = new CanonicalFooterOutputFile(HadoopOutputFile.fromPath(partial, hadoop));
+        try (ParquetWriter<Group> writer = ParquetFiles.writer(file, hadoop, schema, rowGroupBytes)) {
             while (rows.hasNext()) {
                 FaceRecord face = rows.next();
                 writer.write(kind == DatasetKind.TRAIN ? trainingRow(groups, face) : evaluationRow(groups, face));
@@ -49,7 +51,11 @@ public final class ShardWriter {
             }
         }
         HadoopAtomicOutput.land(fileSystem, partial, target);
-        return ShardSet.describe(fileSystem, directory, name, count);
+        long stored = fileSystem.getFileStatus(target).getLen();
+        if (stored != file.length()) {
+            throw new IOException(target + " holds " + stored + " bytes after its writer passed on " + file.length());
+        }
+        return new ShardFile(name, count, file.length(), file.sha256());
     }
 
     private static Group trainingRow(SimpleGroupFactory groups, FaceRecord face) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mhlr.core.dataset.ShardSchema;
+import mhlr.core.dataset.ShardSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.format.ColumnChunk;
@@ -24,6 +26,7 @@ import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,11 +85,15 @@ class CanonicalFooterOutputFileTest {
     }
 
     @Test
-    void aFileLargerThanTwiceTheHeldTailIsPassedOnWholeAndInOrder() throws IOException {
+    void aFileLargerThanTwiceTheHeldTailIsPassedOnWholeInOrderAndHashedAsStored() throws IOException {
         Path file = directory.resolve("large.parquet");
         int imageBytes = 7_000;
-        write(file, imageBytes);
+        CanonicalFooterOutputFile written = write(file, imageBytes);
         assertTrue(Files.size(file) > 2L * CanonicalFooterOutputFile.TAIL_BYTES, "size " + Files.size(file));
+        assertEquals(Files.size(file), written.length());
+        try (InputStream stored = Files.newInputStream(file)) {
+            assertEquals(ShardSet.sha256(stored), written.sha256());
+        }
         int rows = 0;
         try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
                 new org.apache.hadoop.fs.Path(file.toUri())).withConf(new Configuration()).build()) {
@@ -105,11 +112,13 @@ class CanonicalFooterOutputFileTest {
         write(file, 700);
     }
 
-    private static void write(Path file, int imageBytes) throws IOException {
+    private static CanonicalFooterOutputFile write(Path file, int imageBytes) throws IOException {
         SimpleGroupFactory groups = new SimpleGroupFactory(ParquetSchemas.TRAINING);
         byte[] image = new byte[imageBytes];
-        try (ParquetWriter<Group> writer = ParquetFiles.writer(new org.apache.hadoop.fs.Path(file.toUri()),
-                new Configuration(), ParquetSchemas.TRAINING, 256 << 10)) {
+        Configuration hadoop = new Configuration();
+        CanonicalFooterOutputFile output = new CanonicalFooterOutputFile(
+                HadoopOutputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), hadoop));
+        try (ParquetWriter<Group> writer = ParquetFiles.writer(output, hadoop, ParquetSchemas.TRAINING, 256 << 10)) {
             for (int i = 0; i < ROWS; i++) {
                 image[i % image.length] = (byte) i;
                 Group row = groups.newGroup();
@@ -120,6 +129,7 @@ class CanonicalFooterOutputFileTest {
                 writer.write(row);
             }
         }
+        return output;
     }
 
     /** Writes the test's rows in a JVM of its own. */
