@@ -2,9 +2,12 @@ package mhlr.ingest.shards;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import mhlr.core.dataset.DatasetKind;
+import mhlr.ingest.prepared.ReadAhead;
+import mhlr.ingest.prepared.SpillLocation;
 import mhlr.ingest.prepared.SpillReader;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.RecordCodec;
@@ -20,11 +23,14 @@ import scala.Tuple2;
  * The Spark task that writes one shard: partition {@code i} (records keyed by {@link ShardOrder}, partitioned by
  * {@link ShardPartitioner} and sorted, each face's summary with where pass 1 spilled it) becomes
  * {@code shard-i.parquet} in the staging directory, each face read back from its spill file (positioned reads, no
- * decoding); the task returns the file's description for the manifest.
+ * decoding) on a thread of its own ({@link ReadAhead}), ahead of the Parquet writer; the task returns the file's
+ * description for the manifest.
  */
 public final class WriteShards
         implements Function2<Integer, Iterator<Tuple2<ShardOrder, byte[]>>, Iterator<WrittenFile>> {
     private static final long serialVersionUID = 1L;
+    /** Faces read back and decoded ahead of the Parquet writer (about 4 KB each). */
+    private static final int READ_AHEAD = 256;
 
     private final String directory;
     private final String spillFolder;
@@ -48,25 +54,29 @@ public final class WriteShards
 
     @Override
     public Iterator<WrittenFile> call(Integer index, Iterator<Tuple2<ShardOrder, byte[]>> rows) {
-        SpillReader spilled = new SpillReader(new Path(spillFolder), hadoop.value().value());
-        Iterator<FaceRecord> faces = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public FaceRecord next() {
-                try {
-                    return finish.call(RecordCodec.decodeFace(spilled.read(RecordCodec.spillLocation(
-                            rows.next()._2()))));
-                } catch (Exception e) {
-                    throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-                }
-            }
-        };
+        List<SpillLocation> locations = new ArrayList<>();
+        while (rows.hasNext()) {
+            locations.add(RecordCodec.spillLocation(rows.next()._2()));
+        }
         String attempt = HadoopAtomicOutput.currentAttempt();
-        try (spilled) {
+        try (SpillReader spilled = new SpillReader(new Path(spillFolder), hadoop.value().value());
+                ReadAhead<FaceRecord> read = ReadAhead.start("shard-" + index + "-spill-reader", locations,
+                        location -> RecordCodec.decodeFace(spilled.read(location)), READ_AHEAD)) {
+            Iterator<FaceRecord> faces = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return read.hasNext();
+                }
+
+                @Override
+                public FaceRecord next() {
+                    try {
+                        return finish.call(read.next());
+                    } catch (Exception e) {
+                        throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                    }
+                }
+            };
             return List.of(WrittenFile.of(ShardWriter.write(hadoop.value().value(), new Path(directory), index,
                     attempt, kind, rowGroupBytes, faces))).iterator();
         } catch (IOException e) {

@@ -1,18 +1,18 @@
 package mhlr.ingest.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.StreamSupport;
 import mhlr.core.cli.AtomicOutput;
 import mhlr.core.dataset.DatasetKind;
-import mhlr.ingest.align.FacePreparer;
 import mhlr.ingest.record.FaceRecord;
-import mhlr.ingest.record.Outcome;
 import mhlr.ingest.shards.ShardWriter;
 import mhlr.spark.HadoopAtomicOutput;
 import org.apache.hadoop.conf.Configuration;
@@ -56,28 +56,7 @@ final class MinimalSparkIngest {
     }
 
     private static Iterator<FaceRecord> prepared(Path root, Iterator<String> names, Map<String, float[]> landmarks) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return names.hasNext();
-            }
-
-            @Override
-            public FaceRecord next() {
-                String source = names.next();
-                Path file = root.resolve(source);
-                try {
-                    Outcome outcome = FacePreparer.prepare(FaceRecord.training(source,
-                            file.getParent().getFileName().toString(), Files.readAllBytes(file),
-                            landmarks.get(source)));
-                    if (!outcome.isFace()) {
-                        throw new IllegalStateException(source + " was skipped: " + outcome.skipped().detail());
-                    }
-                    return outcome.face().withLabel(0);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(names, Spliterator.ORDERED), false)
+                .map(source -> PlainThreadIngest.preparedFace(root, source, landmarks.get(source))).iterator();
     }
 }

@@ -64,29 +64,27 @@ final class PlainThreadIngest {
 
     /** The prepared faces of {@code files}, read and prepared one by one as the writer asks for them. */
     private static Iterator<FaceRecord> prepared(Path root, List<Path> files, Function<Path, float[]> landmarks) {
-        Iterator<Path> next = files.iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return next.hasNext();
-            }
+        return files.stream().map(file -> preparedFace(root, root.relativize(file).toString(), landmarks.apply(file)))
+                .iterator();
+    }
 
-            @Override
-            public FaceRecord next() {
-                Path file = next.next();
-                try {
-                    String source = root.relativize(file).toString();
-                    Outcome outcome = FacePreparer.prepare(FaceRecord.training(source,
-                            file.getParent().getFileName().toString(), Files.readAllBytes(file),
-                            landmarks.apply(file)));
-                    if (!outcome.isFace()) {
-                        throw new IllegalStateException(source + " was skipped: " + outcome.skipped().detail());
-                    }
-                    return outcome.face().withLabel(0);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+    /**
+     * The face of the file at {@code source} below {@code root}, read, prepared and labelled 0.
+     *
+     * @param landmarks its five landmarks, or {@code null} for an aligned face
+     * @throws IllegalStateException when the image is skipped (the bench's inputs are all good)
+     */
+    static FaceRecord preparedFace(Path root, String source, float[] landmarks) {
+        Path file = root.resolve(source);
+        try {
+            Outcome outcome = FacePreparer.prepare(FaceRecord.training(source,
+                    file.getParent().getFileName().toString(), Files.readAllBytes(file), landmarks));
+            if (!outcome.isFace()) {
+                throw new IllegalStateException(source + " was skipped: " + outcome.skipped().detail());
             }
-        };
+            return outcome.face().withLabel(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
