@@ -193,37 +193,30 @@ public final class IngestBench {
             }
         }
         System.out.println();
-        System.out.println("| source | job img/s | loop img/s | decode img/s | job / loop | job per core / decode"
-                + " | job img/CPU-s | loop img/CPU-s | decode img/CPU-s |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
-        table.forEach(System.out::println);
-        System.out.println();
-        System.out.printf(Locale.ROOT, "| folders decode, 1 thread img/s | decode, %d threads img/s | speed-up |%n", cores);
-        System.out.println("|---|---|---|");
-        scaling.forEach(System.out::println);
-        System.out.println();
-        System.out.printf(Locale.ROOT, "| source | loop img/s | the job's work on %d plain threads img/s | job img/s"
-                + " | plain threads / loop | job / loop | job / plain threads | plain threads img/CPU-s | job img/CPU-s"
-                + " | job / plain threads, per CPU-s |%n", cores);
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-        ceiling.forEach(System.out::println);
-        System.out.println();
-        System.out.println("| source | plain threads img/s | minimal Spark job img/s | job img/s"
-                + " | minimal Spark / plain threads | job / minimal Spark | minimal Spark img/CPU-s | job img/CPU-s |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
-        floor.forEach(System.out::println);
-        System.out.println();
-        System.out.println("| run (warm-up jobs first) | source | wall s | process CPU s | JIT compilation s (elapsed)"
-                + " | GC s | CPU s by thread (Linux) |");
-        System.out.println("|---|---|---|---|---|---|---|");
-        JOB_COSTS.forEach(System.out::println);
+        printTable("| source | job img/s | loop img/s | decode img/s | job / loop | job per core / decode"
+                + " | job img/CPU-s | loop img/CPU-s | decode img/CPU-s |", table);
+        printTable(String.format(Locale.ROOT, "| folders decode, 1 thread img/s | decode, %d threads img/s"
+                + " | speed-up |", cores), scaling);
+        printTable(String.format(Locale.ROOT, "| source | loop img/s | the job's work on %d plain threads img/s"
+                + " | job img/s | plain threads / loop | job / loop | job / plain threads | plain threads img/CPU-s"
+                + " | job img/CPU-s | job / plain threads, per CPU-s |", cores), ceiling);
+        printTable("| source | plain threads img/s | minimal Spark job img/s | job img/s"
+                + " | minimal Spark / plain threads | job / minimal Spark | minimal Spark img/CPU-s | job img/CPU-s |",
+                floor);
+        printTable("| run (warm-up jobs first) | source | wall s | process CPU s | JIT compilation s (elapsed)"
+                + " | GC s | CPU s by thread (Linux) |", JOB_COSTS);
         if (!python.isEmpty()) {
-            System.out.println();
-            System.out.println("| python RecBuilder img/s | folders job img/s | job / python |");
-            System.out.println("|---|---|---|");
-            python.forEach(System.out::println);
+            printTable("| python RecBuilder img/s | folders job img/s | job / python |", python);
         }
         System.exit(0);
+    }
+
+    /** Prints a Markdown table (the header, its separator row, the rows) and a blank line. */
+    private static void printTable(String header, List<String> rows) {
+        System.out.println(header);
+        System.out.println("|" + "---|".repeat(header.split("\\|", -1).length - 2));
+        rows.forEach(System.out::println);
+        System.out.println();
     }
 
     /**
