@@ -12,12 +12,17 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import mhlr.core.dataset.ShardFile;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnMetaData;
 import org.apache.parquet.format.Encoding;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.Util;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
@@ -44,6 +49,11 @@ final class CanonicalFooterOutputFile implements OutputFile {
         this.delegate = delegate;
     }
 
+    /** The file {@code path}, through Hadoop's file system of that path. */
+    static CanonicalFooterOutputFile at(Path path, Configuration hadoop) throws IOException {
+        return new CanonicalFooterOutputFile(HadoopOutputFile.fromPath(path, hadoop));
+    }
+
     @Override
     public PositionOutputStream create(long blockSizeHint) throws IOException {
         stream = new TailStream(delegate.create(blockSizeHint), delegate.getPath());
@@ -64,6 +74,18 @@ final class CanonicalFooterOutputFile implements OutputFile {
     /** The hex SHA-256 of the file written, once the writer is closed. */
     String sha256() {
         return closedStream().sha256;
+    }
+
+    /**
+     * Describes the closed file for the manifest as {@code name} (its length and SHA-256 as written, not read back),
+     * after checking that {@code stored}, where it now lies, holds as many bytes.
+     */
+    ShardFile describe(FileSystem fileSystem, Path stored, String name, long rows) throws IOException {
+        long length = fileSystem.getFileStatus(stored).getLen();
+        if (length != length()) {
+            throw new IOException(stored + " holds " + length + " bytes after its writer passed on " + length());
+        }
+        return new ShardFile(name, rows, length(), sha256());
     }
 
     private TailStream closedStream() {

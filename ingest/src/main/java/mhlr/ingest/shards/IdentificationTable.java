@@ -5,7 +5,6 @@ import mhlr.core.format.IjbIdentificationMeta;
 import mhlr.core.format.IjbTemplateSubjects;
 import mhlr.core.dataset.ShardFile;
 import mhlr.core.dataset.ShardSchema;
-import mhlr.core.dataset.ShardSet;
 import mhlr.spark.HadoopAtomicOutput;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -27,7 +26,8 @@ public final class IdentificationTable {
         Path path = new Path(directory, ShardSchema.IDENTIFICATION_FILE);
         SimpleGroupFactory groups = new SimpleGroupFactory(ParquetSchemas.IDENTIFICATION);
         long rows = 0;
-        try (ParquetWriter<Group> writer = ParquetFiles.writer(path, hadoop, ParquetSchemas.IDENTIFICATION,
+        CanonicalFooterOutputFile file = CanonicalFooterOutputFile.at(path, hadoop);
+        try (ParquetWriter<Group> writer = ParquetFiles.writer(file, hadoop, ParquetSchemas.IDENTIFICATION,
                 rowGroupBytes)) {
             String[] sets = {ShardSchema.GALLERY_ONE, ShardSchema.GALLERY_TWO, ShardSchema.PROBE};
             IjbTemplateSubjects[] files = {lists.galleryOne(), lists.galleryTwo(), lists.probes()};
@@ -44,7 +44,6 @@ public final class IdentificationTable {
                 }
             }
         }
-        return ShardSet.describe(HadoopAtomicOutput.fileSystem(path, hadoop), directory, ShardSchema.IDENTIFICATION_FILE,
-                rows);
+        return file.describe(HadoopAtomicOutput.fileSystem(path, hadoop), path, ShardSchema.IDENTIFICATION_FILE, rows);
     }
 }

@@ -3,7 +3,6 @@ package mhlr.ingest.shards;
 import java.io.IOException;
 import mhlr.core.dataset.ShardFile;
 import mhlr.core.dataset.ShardSchema;
-import mhlr.core.dataset.ShardSet;
 import mhlr.spark.HadoopAtomicOutput;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -15,23 +14,26 @@ import org.apache.parquet.hadoop.ParquetWriter;
 /** Writes {@code pairs.parquet} on the driver, one pair at a time (IJB-C has 15 million), in the order given. */
 public final class PairTable implements AutoCloseable {
     private final FileSystem fileSystem;
-    private final Path directory;
+    private final Path path;
+    private final CanonicalFooterOutputFile file;
     private final ParquetWriter<Group> writer;
     private final SimpleGroupFactory groups = new SimpleGroupFactory(ParquetSchemas.PAIRS);
     private long rows;
     private ShardFile written;
 
-    private PairTable(FileSystem fileSystem, Path directory, ParquetWriter<Group> writer) {
+    private PairTable(FileSystem fileSystem, Path path, CanonicalFooterOutputFile file, ParquetWriter<Group> writer) {
         this.fileSystem = fileSystem;
-        this.directory = directory;
+        this.path = path;
+        this.file = file;
         this.writer = writer;
     }
 
     /** Opens {@code pairs.parquet} in {@code directory}. */
     public static PairTable create(Configuration hadoop, Path directory, long rowGroupBytes) throws IOException {
         Path path = new Path(directory, ShardSchema.PAIRS_FILE);
-        return new PairTable(HadoopAtomicOutput.fileSystem(path, hadoop), directory,
-                ParquetFiles.writer(path, hadoop, ParquetSchemas.PAIRS, rowGroupBytes));
+        CanonicalFooterOutputFile file = CanonicalFooterOutputFile.at(path, hadoop);
+        return new PairTable(HadoopAtomicOutput.fileSystem(path, hadoop), path, file,
+                ParquetFiles.writer(file, hadoop, ParquetSchemas.PAIRS, rowGroupBytes));
     }
 
     public void add(PairRow pair) throws IOException {
@@ -50,7 +52,7 @@ public final class PairTable implements AutoCloseable {
     public ShardFile finish() throws IOException {
         if (written == null) {
             writer.close();
-            written = ShardSet.describe(fileSystem, directory, ShardSchema.PAIRS_FILE, rows);
+            written = file.describe(fileSystem, path, ShardSchema.PAIRS_FILE, rows);
         }
         return written;
     }

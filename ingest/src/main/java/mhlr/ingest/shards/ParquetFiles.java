@@ -10,7 +10,6 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -26,8 +25,7 @@ public final class ParquetFiles {
     /** A writer of {@code schema} rows to {@code path}, replacing a file of that name. */
     public static ParquetWriter<Group> writer(Path path, Configuration hadoop, MessageType schema, long rowGroupBytes)
             throws IOException {
-        return writer(new CanonicalFooterOutputFile(HadoopOutputFile.fromPath(path, hadoop)), hadoop, schema,
-                rowGroupBytes);
+        return writer(CanonicalFooterOutputFile.at(path, hadoop), hadoop, schema, rowGroupBytes);
     }
 
     /** A writer into {@code file}, which gives the written file's length and SHA-256 once the writer is closed. */

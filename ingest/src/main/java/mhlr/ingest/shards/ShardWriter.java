@@ -13,7 +13,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 
@@ -42,7 +41,7 @@ public final class ShardWriter {
         MessageType schema = kind == DatasetKind.TRAIN ? ParquetSchemas.TRAINING : ParquetSchemas.EVALUATION;
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         long count = 0;
-        CanonicalFooterOutputFile file = new CanonicalFooterOutputFile(HadoopOutputFile.fromPath(partial, hadoop));
+        CanonicalFooterOutputFile file = CanonicalFooterOutputFile.at(partial, hadoop);
         try (ParquetWriter<Group> writer = ParquetFiles.writer(file, hadoop, schema, rowGroupBytes)) {
             while (rows.hasNext()) {
                 FaceRecord face = rows.next();
@@ -51,11 +50,7 @@ public final class ShardWriter {
             }
         }
         HadoopAtomicOutput.land(fileSystem, partial, target);
-        long stored = fileSystem.getFileStatus(target).getLen();
-        if (stored != file.length()) {
-            throw new IOException(target + " holds " + stored + " bytes after its writer passed on " + file.length());
-        }
-        return new ShardFile(name, count, file.length(), file.sha256());
+        return file.describe(fileSystem, target, name, count);
     }
 
     private static Group trainingRow(SimpleGroupFactory groups, FaceRecord face) {

@@ -42,7 +42,9 @@ public final class SkippedTable {
         FileSystem fileSystem = HadoopAtomicOutput.fileSystem(parquet, hadoop);
         SimpleGroupFactory groups = new SimpleGroupFactory(ParquetSchemas.SKIPPED);
         long count = 0;
-        try (ParquetWriter<Group> table = ParquetFiles.writer(parquet, hadoop, ParquetSchemas.SKIPPED, rowGroupBytes);
+        CanonicalFooterOutputFile parquetFile = CanonicalFooterOutputFile.at(parquet, hadoop);
+        try (ParquetWriter<Group> table = ParquetFiles.writer(parquetFile, hadoop, ParquetSchemas.SKIPPED,
+                        rowGroupBytes);
                 FSDataOutputStream stream = fileSystem.create(csv, true);
                 Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
             text.write(String.join(",", ShardSchema.SOURCE, ShardSchema.REASON, ShardSchema.DETAIL) + "\n");
@@ -58,9 +60,10 @@ public final class SkippedTable {
                 count++;
             }
         }
-        HadoopAtomicOutput.land(fileSystem, parquet, new Path(directory, ShardSchema.SKIPPED_FILE));
+        Path parquetTarget = new Path(directory, ShardSchema.SKIPPED_FILE);
+        HadoopAtomicOutput.land(fileSystem, parquet, parquetTarget);
         HadoopAtomicOutput.land(fileSystem, csv, new Path(directory, ShardSchema.SKIPPED_CSV));
-        return List.of(ShardSet.describe(fileSystem, directory, ShardSchema.SKIPPED_FILE, count),
+        return List.of(parquetFile.describe(fileSystem, parquetTarget, ShardSchema.SKIPPED_FILE, count),
                 ShardSet.describe(fileSystem, directory, ShardSchema.SKIPPED_CSV, count));
     }
 
