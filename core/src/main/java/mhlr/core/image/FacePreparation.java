@@ -10,7 +10,7 @@ import mhlr.core.skip.SkipReason;
  * <ul>
  *   <li>A JPEG or PNG that is already 112x112 and has no landmarks (or landmarks already on the template, within
  *       half a pixel) is stored as it is, byte for byte: no second JPEG generation. It is still decoded in full,
- *       so a broken file is caught here and not in training.</li>
+ *       so a broken file is caught here and not in training, but its pixels are not kept ({@link KeepPixels}).</li>
  *   <li>With landmarks, the face is aligned to the ArcFace template ({@link FaceAligner#align}).</li>
  *   <li>Without, the image is taken as a face crop and stretched to 112x112 ({@link FaceAligner#resize}).</li>
  * </ul>
@@ -45,21 +45,20 @@ public final class FacePreparation {
      *     landmarks are unusable ({@link SkipReason#BAD_LANDMARK_LINE})
      */
     public static byte[] prepare(byte[] bytes, float[] landmarksOrNull, String source) throws BadRecordException {
+        boolean aligned = landmarksOrNull == null || landmarksOrNull.length == 10 && onTemplate(landmarksOrNull);
         DecodedImage decoded = ImageDecoder.read(bytes, source, (width, height) -> step(width, height,
-                landmarksOrNull));
+                landmarksOrNull), (format, width, height) -> !(aligned && storedAsItIs(format, width, height)));
+        if (!decoded.hasPixels()) {
+            return bytes;
+        }
         BufferedImage image = decoded.image();
         int step = decoded.subsampling();
-        boolean storable = decoded.format() == ImageFormat.JPEG || decoded.format() == ImageFormat.PNG;
-        boolean faceSized = step == 1 && image.getWidth() == FaceAligner.SIZE && image.getHeight() == FaceAligner.SIZE;
         if (landmarksOrNull == null) {
-            return storable && faceSized ? bytes : ImageEncoder.jpeg(FaceAligner.resize(image), JPEG_QUALITY);
+            return ImageEncoder.jpeg(FaceAligner.resize(image), JPEG_QUALITY);
         }
         if (landmarksOrNull.length != 10) {
             throw new BadRecordException(SkipReason.BAD_LANDMARK_LINE, source + ": need 5 landmarks (10 values), got "
                     + landmarksOrNull.length + " values");
-        }
-        if (storable && faceSized && onTemplate(landmarksOrNull)) {
-            return bytes;
         }
         try {
             return ImageEncoder.jpeg(FaceAligner.align(image, step == 1 ? landmarksOrNull
@@ -68,6 +67,12 @@ public final class FacePreparation {
             throw new BadRecordException(SkipReason.BAD_LANDMARK_LINE, source + ": landmarks cannot align the face: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Whether an image of this format and size is stored byte for byte when it needs no alignment. */
+    private static boolean storedAsItIs(ImageFormat format, int width, int height) {
+        return (format == ImageFormat.JPEG || format == ImageFormat.PNG) && width == FaceAligner.SIZE
+                && height == FaceAligner.SIZE;
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import mhlr.core.skip.BadRecordException;
 import mhlr.core.skip.SkipReason;
 
@@ -33,6 +34,10 @@ import mhlr.core.skip.SkipReason;
  * are 112x112) passes a {@link Subsampling} and the readers decode only every n-th pixel of every n-th row
  * (ImageIO's source subsampling: a 10000x10000 JPEG of 1.2 MB costs a few MB of heap, not 300 MB); an image that
  * would still decode to more than {@link #MAX_DECODED_PIXELS} is {@link SkipReason#IMAGE_TOO_LARGE}.
+ *
+ * <p>A caller that only needs to know an image is whole (ingest stores an aligned 112x112 JPEG byte for byte) says so
+ * with {@link KeepPixels}: the image is decoded and checked all the same, but a plain colour JPEG is decoded to its
+ * raw samples, without the colour conversion and the picture it would otherwise build.
  *
  * <p>Each exception's detail starts with the {@code source} given, e.g. {@code "a/b.jpg: JPEG ends ..."}.
  */
@@ -64,6 +69,15 @@ public final class ImageDecoder {
      */
     public static DecodedImage read(byte[] bytes, String source, Subsampling subsampling)
             throws BadRecordException {
+        return read(bytes, source, subsampling, KeepPixels.ALWAYS);
+    }
+
+    /**
+     * Like {@link #read(byte[], String, Subsampling)}, keeping the pixels only when {@code pixels} says so from the
+     * format and the header's size; the image is decoded whole and checked either way.
+     */
+    public static DecodedImage read(byte[] bytes, String source, Subsampling subsampling, KeepPixels pixels)
+            throws BadRecordException {
         if (bytes.length == 0) {
             throw new BadRecordException(SkipReason.EMPTY_FILE, source + ": the file is empty (0 bytes)");
         }
@@ -74,11 +88,12 @@ public final class ImageDecoder {
         }
         ImageFormat format = detected.get();
         if (format == ImageFormat.PGM) {
-            return new DecodedImage(format, BgrImages.packed(PgmReader.read(bytes, source)), 1);
+            BufferedImage image = PgmReader.read(bytes, source);
+            boolean keep = pixels.keep(format, image.getWidth(), image.getHeight());
+            return new DecodedImage(format, image.getWidth(), image.getHeight(),
+                    keep ? BgrImages.packed(image) : null, 1);
         }
-        int[] step = new int[1];
-        BufferedImage image = readImageIo(format, bytes, source, subsampling, step);
-        return new DecodedImage(format, BgrImages.packed(image), step[0]);
+        return readImageIo(format, bytes, source, subsampling, pixels);
     }
 
     /**
@@ -95,13 +110,13 @@ public final class ImageDecoder {
         }
     }
 
-    private static BufferedImage readImageIo(ImageFormat format, byte[] bytes, String source, Subsampling subsampling,
-            int[] step) throws BadRecordException {
+    private static DecodedImage readImageIo(ImageFormat format, byte[] bytes, String source, Subsampling subsampling,
+            KeepPixels pixels) throws BadRecordException {
         Readers readers = READERS.get();
         ImageReader reader = readers.get(format);
         List<String> warnings = readers.warnings;
         warnings.clear();
-        BufferedImage image;
+        DecodedImage decoded;
         boolean failed = true;
         try {
             reader.setInput(new ByteArrayImageInputStream(bytes), true, true);
@@ -113,24 +128,31 @@ public final class ImageDecoder {
             } catch (IOException | RuntimeException e) {
                 throw failure(format, bytes, source, e);
             }
-            long pixels = (long) width * height;
-            if (pixels > MAX_PIXELS || pixels <= 0) {
+            long pixelCount = (long) width * height;
+            if (pixelCount > MAX_PIXELS || pixelCount <= 0) {
                 throw new BadRecordException(SkipReason.CORRUPT_IMAGE, String.format("%s: %s header claims %dx%d"
                         + " pixels", source, format, width, height));
             }
-            // Outside the catch: an exception in the caller's choice is a bug, not bad bytes.
-            step[0] = Math.max(1, subsampling.step(width, height));
-            checkBudget(format, width, height, step[0], source);
+            // Outside the catch: an exception in the caller's choices is a bug, not bad bytes.
+            int step = Math.max(1, subsampling.step(width, height));
+            checkBudget(format, width, height, step, source);
+            boolean keep = pixels.keep(format, width, height);
             ImageReadParam param = null;
-            if (step[0] > 1) {
+            if (step > 1) {
                 param = reader.getDefaultReadParam();
-                param.setSourceSubsampling(step[0], step[0], 0, 0);
+                param.setSourceSubsampling(step, step, 0, 0);
             }
+            BufferedImage image = null;
             try {
-                image = reader.read(0, param);
+                if (keep || !decodesRaw(format, reader)) {
+                    image = reader.read(0, param);
+                } else {
+                    reader.readRaster(0, param);
+                }
             } catch (IOException | RuntimeException e) {
                 throw failure(format, bytes, source, e);
             }
+            decoded = new DecodedImage(format, width, height, keep ? BgrImages.packed(image) : null, step);
             failed = false;
         } finally {
             reader.setInput(null);
@@ -139,7 +161,24 @@ public final class ImageDecoder {
             }
         }
         checkEnd(format, bytes, source, warnings);
-        return image;
+        return decoded;
+    }
+
+    /**
+     * Whether decoding to raw samples fails exactly when decoding to a picture would: a JPEG whose picture needs no
+     * colour conversion beyond YCbCr (no embedded profile other than sRGB), so the only work left out is that
+     * conversion. A CMYK JPEG (no picture type) or one with another profile is decoded to a picture.
+     */
+    private static boolean decodesRaw(ImageFormat format, ImageReader reader) {
+        if (format != ImageFormat.JPEG || !reader.canReadRaster()) {
+            return false;
+        }
+        try {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            return types.hasNext() && types.next().getColorModel().getColorSpace().isCS_sRGB();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static BadRecordException failure(ImageFormat format, byte[] bytes, String source, Exception e) {

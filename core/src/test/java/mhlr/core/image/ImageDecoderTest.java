@@ -2,6 +2,7 @@ package mhlr.core.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -170,6 +171,27 @@ class ImageDecoderTest {
     }
 
     @Test
+    void anImageWhosePixelsAreNotKeptIsStillDecodedAndReportsItsFormatAndSize() throws Exception {
+        BufferedImage grey = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY);
+        for (byte[] bytes : new byte[][] {ENCODED.jpeg(), ENCODED.png(), ImageEncoder.jpeg(grey, 0.9f)}) {
+            DecodedImage checked = ImageDecoder.read(bytes, "face", Subsampling.NONE, (format, width, height) -> false);
+            DecodedImage kept = ImageDecoder.read(bytes, "face");
+            assertEquals(kept.format(), checked.format());
+            assertEquals(kept.image().getWidth(), checked.width());
+            assertEquals(kept.image().getHeight(), checked.height());
+            assertFalse(checked.hasPixels());
+            assertTrue(kept.hasPixels());
+        }
+        int[] asked = new int[2];
+        ImageDecoder.read(ENCODED.jpeg(), "face", Subsampling.NONE, (format, width, height) -> {
+            asked[0] = width;
+            asked[1] = height;
+            return format != ImageFormat.JPEG;
+        });
+        assertArrayEquals(new int[] {64, 48}, asked, "the caller decides from the header's size");
+    }
+
+    @Test
     void aFailureDoesNotSpoilTheNextDecode() throws Exception {
         byte[] jpeg = ENCODED.jpeg();
         assertReason(SkipReason.TRUNCATED_IMAGE, Arrays.copyOf(jpeg, jpeg.length / 2));
@@ -186,9 +208,13 @@ class ImageDecoderTest {
         assertEquals(112, image.getHeight());
     }
 
+    /** The bytes are refused for {@code expected}, and in the same words when the caller keeps no pixels. */
     private static void assertReason(SkipReason expected, byte[] bytes) {
-        BadRecordException e = assertThrows(BadRecordException.class, () -> ImageDecoder.decode(bytes, "bytes"));
-        assertEquals(expected, e.reason(), e.detail());
+        BadRecordException kept = assertThrows(BadRecordException.class, () -> ImageDecoder.decode(bytes, "bytes"));
+        assertEquals(expected, kept.reason(), kept.detail());
+        BadRecordException checked = assertThrows(BadRecordException.class,
+                () -> ImageDecoder.read(bytes, "bytes", Subsampling.NONE, (format, width, height) -> false));
+        assertEquals(kept.detail(), checked.detail());
     }
 
     private static int indexOfMarker(byte[] jpeg, int marker) {
