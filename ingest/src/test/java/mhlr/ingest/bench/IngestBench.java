@@ -23,6 +23,8 @@ import mhlr.core.format.RecordIoIndex;
 import mhlr.core.format.RecordIoReader;
 import mhlr.core.image.FacePreparation;
 import mhlr.core.image.ImageDecoder;
+import mhlr.core.image.KeepPixels;
+import mhlr.core.image.Subsampling;
 import mhlr.core.skip.BadRecordException;
 import mhlr.core.sample.SampleDataWriter;
 import mhlr.core.sample.SampleFaces;
@@ -45,7 +47,8 @@ import org.apache.spark.sql.SparkSession;
  *       shards, skipped table and manifest), images per second of wall time; Spark's start is not timed;</li>
  *   <li>loop: one plain Java thread reading each image and calling {@link FacePreparation#prepare} (the same
  *       per-image decode, align or resize, encode);</li>
- *   <li>decode: one thread reading and decoding only ({@link ImageDecoder#decode}), the floor of the work;</li>
+ *   <li>decode: one thread reading and decoding only, as the preparation decodes (an aligned 112x112 face to its
+ *       raw samples, {@link KeepPixels}; a photo to its picture), the floor of the work;</li>
  *   <li>plain threads: the job's per-image work (read, prepare, hash, write Parquet) on as many plain threads as
  *       Spark has cores, each into a shard of its own ({@link PlainThreadIngest}): the most any design could reach
  *       here;</li>
@@ -382,7 +385,7 @@ public final class IngestBench {
             if (prepare) {
                 FacePreparation.prepare(bytes, null, file.toString());
             } else {
-                ImageDecoder.decode(bytes, file.toString());
+                decodeAligned(bytes, file.toString());
             }
         }
         return Rate.since(files.size(), start, cpu);
@@ -411,6 +414,11 @@ public final class IngestBench {
         return Rate.since(files.size(), start, cpu);
     }
 
+    /** Decodes an aligned 112x112 face as ingest's preparation does before storing it as it is: no pixels kept. */
+    private static void decodeAligned(byte[] bytes, String source) throws BadRecordException {
+        ImageDecoder.read(bytes, source, Subsampling.NONE, (format, width, height) -> false);
+    }
+
     private static Rate recordLoop(Path rec, RecordIoIndex index, boolean prepare)
             throws IOException, BadRecordException {
         long start = System.nanoTime();
@@ -424,7 +432,7 @@ public final class IngestBench {
                 if (prepare) {
                     FacePreparation.prepare(bytes, null, source);
                 } else {
-                    ImageDecoder.decode(bytes, source);
+                    decodeAligned(bytes, source);
                 }
                 count++;
             }
