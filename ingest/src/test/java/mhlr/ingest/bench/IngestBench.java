@@ -154,8 +154,9 @@ public final class IngestBench {
         List<String> floor = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             if (sources.contains("folders")) {
-                Rate folderDecode = folderLoop(files, false);
-                Rate folderLoop = folderLoop(files, true);
+                Rate pictureDecode = folderLoop(files, ImageWork.PICTURE);
+                Rate folderDecode = folderLoop(files, ImageWork.DECODE);
+                Rate folderLoop = folderLoop(files, ImageWork.PREPARE);
                 Rate folderJob = job(spark, "folders", data.resolve("folders"), data);
                 Rate parallelDecode = parallelFolderDecode(files, cores);
                 Rate plain = plainThreads(data.resolve("folders"), files, file -> null, cores,
@@ -164,16 +165,17 @@ public final class IngestBench {
                         data.resolve("minimal-spark"), rowGroupBytes);
                 Optional<Double> builder = pythonRecBuilder(data);
                 table.add(row("folders", folderJob, folderLoop, folderDecode, cores));
-                scaling.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", folderDecode.wall(),
-                        parallelDecode.wall(), parallelDecode.wall() / folderDecode.wall()));
+                scaling.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx | %,.0f | %.2fx |",
+                        folderDecode.wall(), parallelDecode.wall(), parallelDecode.wall() / folderDecode.wall(),
+                        pictureDecode.wall(), folderDecode.wall() / pictureDecode.wall()));
                 ceiling.add(ceilingRow("folders", folderLoop, plain, folderJob));
                 floor.add(floorRow("folders", plain, minimal, folderJob));
                 builder.ifPresent(rate -> python.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", rate,
                         folderJob.wall(), folderJob.wall() / rate)));
             }
             if (sources.contains("recordio")) {
-                Rate recordDecode = recordLoop(rec, index, false);
-                Rate recordLoop = recordLoop(rec, index, true);
+                Rate recordDecode = recordLoop(rec, index, ImageWork.DECODE);
+                Rate recordLoop = recordLoop(rec, index, ImageWork.PREPARE);
                 Rate recordJob = job(spark, "recordio", data.resolve("recordio"), data);
                 table.add(row("recordio", recordJob, recordLoop, recordDecode, cores));
             }
@@ -199,7 +201,8 @@ public final class IngestBench {
         printTable("| source | job img/s | loop img/s | decode img/s | job / loop | job per core / decode"
                 + " | job img/CPU-s | loop img/CPU-s | decode img/CPU-s |", table);
         printTable(String.format(Locale.ROOT, "| folders decode, 1 thread img/s | decode, %d threads img/s"
-                + " | speed-up |", cores), scaling);
+                + " | speed-up | decode to a picture, 1 thread img/s | decode / decode to a picture |", cores),
+                scaling);
         printTable(String.format(Locale.ROOT, "| source | loop img/s | the job's work on %d plain threads img/s"
                 + " | job img/s | plain threads / loop | job / loop | job / plain threads | plain threads img/CPU-s"
                 + " | job img/CPU-s | job / plain threads, per CPU-s |", cores), ceiling);
@@ -347,9 +350,9 @@ public final class IngestBench {
     /** Loads classes, JIT-compiles the decoders and both jobs' code, reads the files into the page cache; not timed. */
     private static void warmUp(List<Path> files, Path rec, RecordIoIndex index, SparkSession spark, Path data,
             List<String> sources) throws Exception {
-        folderLoop(files.subList(0, Math.min(WARM_UP, files.size())), true);
-        folderLoop(files, false);
-        recordLoop(rec, index, false);
+        folderLoop(files.subList(0, Math.min(WARM_UP, files.size())), ImageWork.PREPARE);
+        folderLoop(files, ImageWork.DECODE);
+        recordLoop(rec, index, ImageWork.DECODE);
         for (String source : sources) {
             if (source.equals(LANDMARKS)) {
                 Path photos = data.resolve(LANDMARKS).resolve("landmarks");
@@ -377,19 +380,15 @@ public final class IngestBench {
         return Rate.since(landmarks.byName().size(), start, cpu);
     }
 
-    private static Rate folderLoop(List<Path> files, boolean prepare) throws IOException, BadRecordException {
+    private static Rate folderLoop(List<Path> files, ImageWork work) throws IOException, BadRecordException {
         long start = System.nanoTime();
         long cpu = processCpuNanos();
         for (Path file : files) {
-            byte[] bytes = Files.readAllBytes(file);
-            if (prepare) {
-                FacePreparation.prepare(bytes, null, file.toString());
-            } else {
-                decodeAligned(bytes, file.toString());
-            }
+            work.accept(Files.readAllBytes(file), file.toString());
         }
         return Rate.since(files.size(), start, cpu);
     }
+
 
     /**
      * Decode alone on {@code threads} plain threads, each a contiguous share of the files: the most any parallel job
@@ -403,7 +402,7 @@ public final class IngestBench {
             List<java.util.concurrent.Future<Rate>> parts = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 List<Path> share = files.subList(files.size() * t / threads, files.size() * (t + 1) / threads);
-                parts.add(pool.submit(() -> folderLoop(share, false)));
+                parts.add(pool.submit(() -> folderLoop(share, ImageWork.DECODE)));
             }
             for (java.util.concurrent.Future<Rate> part : parts) {
                 part.get();
@@ -414,12 +413,22 @@ public final class IngestBench {
         return Rate.since(files.size(), start, cpu);
     }
 
-    /** Decodes an aligned 112x112 face as ingest's preparation does before storing it as it is: no pixels kept. */
-    private static void decodeAligned(byte[] bytes, String source) throws BadRecordException {
-        ImageDecoder.read(bytes, source, Subsampling.NONE, (format, width, height) -> false);
+    /** What a loop does with each image's bytes. */
+    @FunctionalInterface
+    private interface ImageWork {
+        /** Prepares a face (no landmarks) as ingest does. */
+        ImageWork PREPARE = (bytes, source) -> FacePreparation.prepare(bytes, null, source);
+        /** Decodes an aligned 112x112 face as ingest's preparation does before storing it as it is: no pixels kept. */
+        ImageWork DECODE = (bytes, source) -> ImageDecoder.read(bytes, source, Subsampling.NONE,
+                (format, width, height) -> false);
+        /** Decodes to a picture ({@link ImageDecoder#decode}), as ingest did before it kept no pixels. */
+        ImageWork PICTURE = ImageDecoder::decode;
+
+        void accept(byte[] bytes, String source) throws BadRecordException;
     }
 
-    private static Rate recordLoop(Path rec, RecordIoIndex index, boolean prepare)
+
+    private static Rate recordLoop(Path rec, RecordIoIndex index, ImageWork work)
             throws IOException, BadRecordException {
         long start = System.nanoTime();
         long cpu = processCpuNanos();
@@ -429,11 +438,7 @@ public final class IngestBench {
             for (int i = 0; i < images.size(); i++) {
                 byte[] bytes = reader.read(images.key(i)).image();
                 String source = "train.rec#" + images.key(i);
-                if (prepare) {
-                    FacePreparation.prepare(bytes, null, source);
-                } else {
-                    decodeAligned(bytes, source);
-                }
+                work.accept(bytes, source);
                 count++;
             }
         }

@@ -15,17 +15,19 @@ import mhlr.core.dataset.DatasetKind;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.shards.ShardWriter;
 import mhlr.spark.HadoopAtomicOutput;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Spark's own floor on this machine: the per-image work of {@link PlainThreadIngest} (read, prepare and hash each
  * image, write a Parquet shard per task and hash it) as the simplest Spark job that can do it: the file names
  * parallelized into as many partitions as the ingest's pass 1 uses, one task per partition writing its own
- * shard. No listing on the executors, no census, no second pass, no determinism across partitionings: what is
- * left is what Spark itself costs (scheduling, task set-up and closure deserialization, and the JIT compiling its
- * code) on top of the plain threads, so an ingest design cannot beat this.
+ * shard, with the Hadoop configuration broadcast once as the job does (one made in each task would parse Hadoop's
+ * XML defaults again every time). No listing on the executors, no census, no second pass, no determinism across
+ * partitionings: what is left is what Spark itself costs (scheduling, task set-up and closure deserialization, and
+ * the JIT compiling its code) on top of the plain threads, so an ingest design cannot beat this.
  */
 final class MinimalSparkIngest {
     private MinimalSparkIngest() {
@@ -46,9 +48,11 @@ final class MinimalSparkIngest {
         files.forEach(file -> sources.add(root.relativize(file).toString()));
         String rootName = root.toString();
         String outputUri = output.toUri().toString();
-        return JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(sources, partitions)
-                .mapPartitionsWithIndex((index, names) -> List.of(ShardWriter.write(new Configuration(),
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<SerializableConfiguration> hadoop = context.broadcast(
+                new SerializableConfiguration(context.hadoopConfiguration()));
+        return context.parallelize(sources, partitions)
+                .mapPartitionsWithIndex((index, names) -> List.of(ShardWriter.write(hadoop.value().value(),
                         new org.apache.hadoop.fs.Path(outputUri), index, HadoopAtomicOutput.currentAttempt(),
                         DatasetKind.TRAIN, rowGroupBytes, prepared(Path.of(rootName), names, landmarks)).rows())
                         .iterator(), false)
