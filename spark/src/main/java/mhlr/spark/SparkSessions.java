@@ -26,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
  * {@code spark.conf}; the job's {@code --conf} flags. Spark's defaults hold otherwise: the UI is on (port 4040, or
  * the next free one), which the test harness turns off with {@code -Dspark.ui.enabled=false};
  * {@code spark.eventLog.enabled} and {@code spark.eventLog.dir} write the log the history server replays.
+ * Local paths go through {@link PosixLocalFileSystem} unless spark-submit or the config names another class.
  * The application is named {@code mhlr-JOB: INPUT} unless a {@code spark.app.name} property or spark-submit's
  * {@code --name} names it.
  */
@@ -35,6 +36,9 @@ public final class SparkSessions {
 
     /** How deep Spark looks in a failed task's causes for a fatal error that should end the executor's JVM. */
     static final String KILL_ON_FATAL_ERROR_DEPTH = "spark.executor.killOnFatalError.depth";
+
+    /** The Hadoop property, as a Spark one, naming the class of {@code file:} paths: {@link PosixLocalFileSystem}. */
+    public static final String LOCAL_FILE_SYSTEM = "spark.hadoop.fs.file.impl";
 
     private SparkSessions() {
     }
@@ -53,6 +57,9 @@ public final class SparkSessions {
             builder.config("spark.jars", System.getenv(APP_JARS));
         }
         builder.config("spark.sql.session.timeZone", "UTC");
+        if (System.getProperty(LOCAL_FILE_SYSTEM) == null) {
+            builder.config(LOCAL_FILE_SYSTEM, PosixLocalFileSystem.class.getName());
+        }
         for (Map.Entry<String, ConfigValue> entry : config.getConfig("spark.conf").entrySet()) {
             builder.config(unquote(entry.getKey()), String.valueOf(entry.getValue().unwrapped()));
         }
