@@ -23,8 +23,6 @@ import scala.Tuple2;
  */
 public record Census(Map<String, Long> codes, Map<String, IdentitySum> identities,
         Map<String, ContentCopies> copied) implements Serializable {
-    /** Pass 1's partitions whose summaries one census partition may take before the census adds partitions. */
-    static final int SUMMARY_PARTITIONS_PER_PARTITION = 100;
 
     /** Nothing counted yet. */
     public static Census empty() {
@@ -33,10 +31,12 @@ public record Census(Map<String, Long> codes, Map<String, IdentitySum> identitie
 
     /**
      * Shuffles every summary by its input hash (a skipped record by its source), so that every copy of the same
-     * bytes meets in one partition, takes each partition's census ({@link CensusByContent}) and adds them up.
+     * bytes meets in one partition ({@link SummaryPartitions} of them), takes each partition's census
+     * ({@link CensusByContent}) and adds them up.
      */
     public static Census take(JavaRDD<byte[]> summaryBytes) {
-        int shuffled = partitions(summaryBytes.getNumPartitions(), summaryBytes.context().defaultParallelism());
+        int shuffled = SummaryPartitions.of(summaryBytes.getNumPartitions(),
+                summaryBytes.context().defaultParallelism());
         List<Census> partitions = summaryBytes
                 .mapToPair(summary -> {
                     RecordSummary record = RecordCodec.decodeSummary(summary);
@@ -48,19 +48,6 @@ public record Census(Map<String, Long> codes, Map<String, IdentitySum> identitie
         Census total = empty();
         partitions.forEach(total::add);
         return total;
-    }
-
-    /**
-     * How many partitions the census shuffles into, for summaries in {@code summaryPartitions} partitions (pass 1's,
-     * about a thousand records each) on {@code cores} cores: one per core, and more only when each would hold over
-     * {@value #SUMMARY_PARTITIONS_PER_PARTITION} of pass 1's partitions (about 100,000 summaries, a few tens of MB of
-     * maps). Each map task writes a file per partition through a 32 KB buffer (Spark's bypass of the sort, up to
-     * 200 partitions), so a partition per pass-1 partition meant 100 files per task and 10,000 in all at 100,000
-     * faces. The census does not depend on the count.
-     */
-    static int partitions(int summaryPartitions, int cores) {
-        int bySize = (summaryPartitions + SUMMARY_PARTITIONS_PER_PARTITION - 1) / SUMMARY_PARTITIONS_PER_PARTITION;
-        return Math.max(1, Math.min(summaryPartitions, Math.max(cores, bySize)));
     }
 
     /** Adds another partition's census (its input hashes are not in this one). */

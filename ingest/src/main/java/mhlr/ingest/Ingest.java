@@ -129,7 +129,6 @@ public final class Ingest {
         Duration interval = Duration.ofMillis(Math.round(settings.progressSeconds() * 1000));
         Path spill = target.staged(SPILL);
         JavaRDD<byte[]> summaryBlocks;
-        JavaRDD<byte[]> summaryBytes;
         Census census;
         try (DriverProgress progress = DriverProgress.start(spark.sc(), "ingest", "images", interval, log)) {
             SourceRecords records = source.read(context);
@@ -141,9 +140,13 @@ public final class Ingest {
                     .mapPartitionsWithIndex(new PrepareAndSpill(spill.toString(), context.hadoopForExecutors(),
                             progress.counter()), true)
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            summaryBytes = summaryBlocks.flatMap(SummaryBlock::summaries);
-            census = source.kind() == DatasetKind.TRAIN ? Census.take(summaryBytes) : countCodes(summaryBytes);
+            census = source.kind() == DatasetKind.TRAIN
+                    ? Census.take(summaryBlocks.flatMap(SummaryBlock::summaries))
+                    : countCodes(summaryBlocks.flatMap(SummaryBlock::summaries));
         }
+        // Every later job reads the cached summaries in fewer, larger tasks than pass 1 had.
+        JavaRDD<byte[]> summaryBytes = summaryBlocks.coalesce(SummaryPartitions.of(summaryBlocks.getNumPartitions(),
+                spark.defaultParallelism())).flatMap(SummaryBlock::summaries);
         SkipTally tally = census.tally();
         JavaRDD<RecordSummary> summaries = summaryBytes.map(RecordCodec::decodeSummary);
         try {

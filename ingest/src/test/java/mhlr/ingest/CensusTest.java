@@ -13,7 +13,6 @@ import mhlr.ingest.record.RecordCodec;
 import mhlr.ingest.record.SkippedRecord;
 import mhlr.spark.SharedLocalSpark;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -49,14 +48,5 @@ class CensusTest {
         assertEquals(Map.of("hash-b3", TrainingSelection.copyKey("b", "b/3.jpg"),
                 "hash-b5", TrainingSelection.copyKey("a", "a/copy.jpg")), census.keptCopyByHash());
         assertEquals(Map.of("a", new IdentitySum(1, 100), "b", new IdentitySum(11, 1100)), census.identities());
-    }
-
-    @Test
-    void theShuffleHasAPartitionPerCoreUntilEachWouldHoldAHundredOfPassOnesPartitions() {
-        assertEquals(2, Census.partitions(100, 2));
-        assertEquals(1, Census.partitions(1, 2));
-        assertEquals(640, Census.partitions(42_000, 640));
-        assertEquals(420, Census.partitions(42_000, 2));
-        assertEquals(11, Census.partitions(1_001, 2));
     }
 }
