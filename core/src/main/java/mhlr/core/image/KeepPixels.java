@@ -6,7 +6,7 @@ package mhlr.core.image;
  * the answer only spares the work of building pixels nobody reads. Ingest stores an already aligned 112x112 JPEG
  * byte for byte and needs its decode only as the proof that the file is whole; a plain JPEG (colour, no embedded
  * colour profile other than sRGB) is then decoded to its raw samples, without the colour conversion and the
- * {@code BufferedImage} a picture needs, a fifth less work per image.
+ * {@code BufferedImage} a picture needs.
  */
 @FunctionalInterface
 public interface KeepPixels {
