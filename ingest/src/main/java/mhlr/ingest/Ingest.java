@@ -140,9 +140,8 @@ public final class Ingest {
                     .mapPartitionsWithIndex(new PrepareAndSpill(spill.toString(), context.hadoopForExecutors(),
                             progress.counter()), true)
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            census = source.kind() == DatasetKind.TRAIN
-                    ? Census.take(summaryBlocks.flatMap(SummaryBlock::summaries))
-                    : countCodes(summaryBlocks.flatMap(SummaryBlock::summaries));
+            JavaRDD<byte[]> passOneSummaries = summaryBlocks.flatMap(SummaryBlock::summaries);
+            census = source.kind() == DatasetKind.TRAIN ? Census.take(passOneSummaries) : countCodes(passOneSummaries);
         }
         // Every later job reads the cached summaries in fewer, larger tasks than pass 1 had.
         JavaRDD<byte[]> summaryBytes = summaryBlocks.coalesce(SummaryPartitions.of(summaryBlocks.getNumPartitions(),
