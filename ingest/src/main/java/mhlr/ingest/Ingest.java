@@ -132,7 +132,11 @@ public final class Ingest {
         Census census;
         try (DriverProgress progress = DriverProgress.start(spark.sc(), "ingest", "images", interval, log)) {
             SourceRecords records = source.read(context);
-            progress.expect(records.expected());
+            if (records.estimated()) {
+                progress.expectAbout(records.expected());
+            } else {
+                progress.expect(records.expected());
+            }
             // Only the summaries (RecordCodec bytes, no image) are cached, one block per partition: Spark sizes a
             // byte array in constant time and, when it spills, serializes it with one copy. The prepared faces wait
             // in the spill files.

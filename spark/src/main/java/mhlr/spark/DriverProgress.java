@@ -33,6 +33,7 @@ public final class DriverProgress implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final long startNanos = System.nanoTime();
     private volatile long expected;
+    private volatile boolean estimated;
 
     private DriverProgress(SparkContext context, String label, String unit, PrintStream out) {
         this.context = context;
@@ -72,6 +73,16 @@ public final class DriverProgress implements AutoCloseable {
     /** Sets how many records the job will count, once known, for the percentage and ETA (0 = unknown). */
     public void expect(long total) {
         this.expected = total;
+        this.estimated = false;
+    }
+
+    /**
+     * Sets an estimate of the records to count (from a sample of the input), shown as "of about"; once the count
+     * passes it, the line shows the count and the elapsed time only.
+     */
+    public void expectAbout(long estimate) {
+        this.expected = estimate;
+        this.estimated = true;
     }
 
     /** Records counted so far, including running tasks' last heartbeat. */
@@ -96,9 +107,11 @@ public final class DriverProgress implements AutoCloseable {
         double seconds = Math.max(1e-9, elapsedNanos / 1e9);
         double rate = done / seconds;
         StringBuilder text = new StringBuilder(label).append(": ").append(String.format(Locale.ROOT, "%,d", done));
-        long total = expected;
+        boolean about = estimated;
+        long total = about && done >= expected ? 0 : expected;
         if (total > 0) {
-            text.append(String.format(Locale.ROOT, " of %,d %s (%.1f %%)", total, unit, 100.0 * done / total));
+            text.append(String.format(Locale.ROOT, " of %s%,d %s (%.1f %%)", about ? "about " : "", total, unit,
+                    100.0 * done / total));
         } else {
             text.append(' ').append(unit);
         }

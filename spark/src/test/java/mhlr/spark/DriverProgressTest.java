@@ -47,6 +47,21 @@ class DriverProgressTest {
         }
     }
 
+    @Test
+    void anEstimateIsShownAsAboutAndDroppedOnceTheCountPassesIt() {
+        SparkSession spark = SharedLocalSpark.session();
+        try (DriverProgress progress = DriverProgress.start(spark.sparkContext(), "job", "records",
+                Duration.ofHours(1), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            progress.expectAbout(400);
+            assertEquals("job: 100 of about 400 records (25.0 %), 10 records/s, ETA 0:00:30",
+                    progress.line(100, 10_000_000_000L));
+            assertEquals("job: 450 records, 45 records/s, elapsed 0:00:10", progress.line(450, 10_000_000_000L));
+            progress.expect(500);
+            assertEquals("job: 450 of 500 records (90.0 %), 45 records/s, ETA 0:00:01",
+                    progress.line(450, 10_000_000_000L));
+        }
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {

@@ -15,14 +15,13 @@ import mhlr.core.skip.SkipReason;
 import mhlr.core.dataset.DatasetKind;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
-import mhlr.ingest.record.RecordCodec;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
@@ -36,10 +35,15 @@ import org.apache.spark.util.SerializableConfiguration;
  *       no parts given the layout is recognised when every top folder is a single digit and the first holds
  *       folders, not files.</li>
  * </ul>
- * The driver lists the identity folders; executors list and read the files, so a 2-million-identity input is
- * not listed file by file on one machine. Names starting with a dot are ignored.
+ * The driver lists the identity folders, and the files of at most {@value #SAMPLED_FOLDERS} of them to estimate how
+ * many images there are (the partition count and the progress's ETA come from it). Each pass-1 task lists the files
+ * of its own identity folders and reads them as it goes: a 2-million-identity input is not listed file by file on one
+ * machine, and no Spark job only lists (that job and the shuffle balancing its output cost a sixth of ingesting
+ * 20,000 faces). Names starting with a dot are ignored.
  */
 public final class FolderSource implements Source {
+    /** Identity folders the driver lists to estimate the number of images. */
+    static final int SAMPLED_FOLDERS = 32;
 
     @Override
     public DatasetKind kind() {
@@ -55,20 +59,28 @@ public final class FolderSource implements Source {
             throw new UsageException("--input " + context.input() + " holds no identity folders (expected one folder"
                     + " per identity, each holding its images)");
         }
-        Broadcast<SerializableConfiguration> hadoop = context.hadoopForExecutors();
+        long estimate = estimateImages(root, identities, context.hadoop());
         String rootUri = root.toString();
-        // Cached and shuffled as RecordCodec bytes: Spark copies byte arrays and never walks them to size them.
-        JavaRDD<byte[]> listed = context.spark()
-                .parallelize(identities, context.partitions(identities.size(), identities.size()))
+        Broadcast<SerializableConfiguration> hadoop = context.hadoopForExecutors();
+        JavaRDD<Outcome> read = context.spark()
+                .parallelize(identities, context.partitions(estimate, identities.size()))
                 .flatMap(new ListFiles(rootUri, hadoop))
-                .map(RecordCodec::encode)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        long count = listed.count();
-        JavaRDD<Outcome> balanced = listed.repartition(context.partitions(count, Math.max(1, count)))
-                .map(RecordCodec::decode);
-        JavaRDD<Outcome> read = balanced.map(new ConfinedFileReader(rootUri, SkipReason.UNREADABLE_PATH,
-                "was listed", hadoop));
-        return new SourceRecords(read, count);
+                .map(new ConfinedFileReader(rootUri, SkipReason.UNREADABLE_PATH, "was listed", hadoop));
+        return new SourceRecords(read, estimate, identities.size() > SAMPLED_FOLDERS);
+    }
+
+    /**
+     * The number of images, from the files of at most {@value #SAMPLED_FOLDERS} identity folders spread evenly over
+     * the sorted list (exact when there are no more folders than that).
+     */
+    static long estimateImages(Path root, List<IdentityFolder> identities, Configuration hadoop) {
+        int sampled = Math.min(identities.size(), SAMPLED_FOLDERS);
+        long files = 0;
+        for (int i = 0; i < sampled; i++) {
+            IdentityFolder folder = identities.get((int) ((long) i * identities.size() / sampled));
+            files += fileNames(new Path(root, folder.path()), hadoop).size();
+        }
+        return Math.round((double) files * identities.size() / sampled);
     }
 
     /**
@@ -158,26 +170,22 @@ public final class FolderSource implements Source {
 
         @Override
         public Iterator<Outcome> call(IdentityFolder folder) {
-            Path directory = new Path(root, folder.path());
-            try {
-                return fileNames(directory).stream()
-                        .map(name -> Outcome.face(FaceRecord.training(folder.path() + "/" + name, folder.identity(),
-                                null, null)))
-                        .iterator();
-            } catch (IOException e) {
-                // Systematic, not one bad record: a folder counted as one skip hid its images from the 1 % limit.
-                throw new UncheckedIOException("identity folder " + directory + " cannot be listed: " + e.getMessage(),
-                        e);
-            }
+            return fileNames(new Path(root, folder.path()), hadoop.value().value()).stream()
+                    .map(name -> Outcome.face(FaceRecord.training(folder.path() + "/" + name, folder.identity(),
+                            null, null)))
+                    .iterator();
         }
+    }
 
-        /**
-         * The sorted names of the folder's files, hidden ones left out: a local folder through NIO (Hadoop's local
-         * listing builds a status with permissions for every file, which cost as much as reading it), anything
-         * else through its Hadoop file system.
-         */
-        private List<String> fileNames(Path directory) throws IOException {
-            List<String> names = new ArrayList<>();
+    /**
+     * The sorted names of an identity folder's files, hidden ones left out: a local folder through NIO (Hadoop's
+     * local listing builds a status with permissions for every file, which cost as much as reading it), anything
+     * else through its Hadoop file system. A folder that cannot be listed fails the job: that is systematic, not one
+     * bad record (a folder counted as one skip would hide its images from the limit on bad records).
+     */
+    private static List<String> fileNames(Path directory, Configuration hadoop) {
+        List<String> names = new ArrayList<>();
+        try {
             if (InputFiles.isLocal(directory)) {
                 try (DirectoryStream<java.nio.file.Path> entries =
                         Files.newDirectoryStream(java.nio.file.Path.of(directory.toUri()))) {
@@ -189,15 +197,17 @@ public final class FolderSource implements Source {
                     }
                 }
             } else {
-                FileSystem fileSystem = directory.getFileSystem(hadoop.value().value());
+                FileSystem fileSystem = directory.getFileSystem(hadoop);
                 for (FileStatus status : fileSystem.listStatus(directory)) {
                     if (status.isFile() && !hidden(status)) {
                         names.add(status.getPath().getName());
                     }
                 }
             }
-            names.sort(null);
-            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException("identity folder " + directory + " cannot be listed: " + e.getMessage(), e);
         }
+        names.sort(null);
+        return names;
     }
 }

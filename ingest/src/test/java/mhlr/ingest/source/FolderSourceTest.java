@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import mhlr.core.dataset.ShardSet;
 import mhlr.core.testing.TestImages;
 import mhlr.ingest.IngestRun;
 import mhlr.ingest.ShardContents;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,29 @@ class FolderSourceTest {
                 TestImages.jpeg(TestImages.picture(7, 1, 60, 72)));
         TestImages.write(input.resolve("README.md"), "files at the top are not records".getBytes());
         TestImages.write(input.resolve("person_01/.hidden"), new byte[] {1});
+    }
+
+    @Test
+    void imageEstimateCountsEveryFileOfFewFoldersAndScalesASampleOfMany() throws IOException {
+        Path root = temporary.resolve("estimate");
+        List<FolderSource.IdentityFolder> folders = new ArrayList<>();
+        for (int identity = 0; identity < 4 * FolderSource.SAMPLED_FOLDERS; identity++) {
+            String name = String.format("id_%03d", identity);
+            folders.add(new FolderSource.IdentityFolder(name, name));
+            for (int index = 0; index < 1 + identity % 2; index++) {
+                TestImages.write(root.resolve(name).resolve(index + ".jpg"), new byte[] {1});
+            }
+            TestImages.write(root.resolve(name).resolve(".hidden"), new byte[] {1});
+            Files.createDirectories(root.resolve(name).resolve("folder"));
+        }
+        org.apache.hadoop.fs.Path rootPath = new org.apache.hadoop.fs.Path(root.toUri());
+        Configuration hadoop = new Configuration();
+        assertEquals(1 + 2 + 1, FolderSource.estimateImages(rootPath, folders.subList(0, 3), hadoop),
+                "a folder's hidden files and subfolders are not images");
+        assertEquals(3 * FolderSource.SAMPLED_FOLDERS / 2,
+                FolderSource.estimateImages(rootPath, folders.subList(0, FolderSource.SAMPLED_FOLDERS), hadoop));
+        // every fourth folder sampled: all of them hold one image, so the estimate is 1 a folder, not the 1.5 there is
+        assertEquals(folders.size(), FolderSource.estimateImages(rootPath, folders, hadoop));
     }
 
     @Test
