@@ -3,6 +3,7 @@ package mhlr.ingest.source;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -63,21 +64,28 @@ final class InputFiles {
      * @throws IOException when it is a directory, larger than {@code maxBytes}, or cannot be read
      */
     static byte[] readLocal(java.nio.file.Path local, long maxBytes) throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(local);
-                InputStream in = Channels.newInputStream(channel)) {
+        try (FileChannel channel = FileChannel.open(local, StandardOpenOption.READ)) {
             long size = channel.size();
             checkSize(size, maxBytes);
-            byte[] bytes = in.readNBytes((int) size);
-            if (bytes.length < size) {
+            byte[] bytes = new byte[(int) size];
+            ByteBuffer whole = ByteBuffer.wrap(bytes);
+            while (whole.hasRemaining() && channel.read(whole) >= 0) {
+                // a short read: read on
+            }
+            if (whole.hasRemaining()) {
+                return Arrays.copyOf(bytes, whole.position());
+            }
+            // One byte past the size tells a file that grew since it was sized from one that did not, without the
+            // 8 KB buffer and second copy that asking an InputStream for the rest cost (as much as the read itself).
+            ByteBuffer past = ByteBuffer.allocate(1);
+            if (channel.read(past) <= 0) {
                 return bytes;
             }
-            byte[] more = in.readNBytes((int) (maxBytes - size) + 1);
-            if (more.length == 0) {
-                return bytes;
-            }
-            checkSize(size + more.length, maxBytes);
-            byte[] all = Arrays.copyOf(bytes, bytes.length + more.length);
-            System.arraycopy(more, 0, all, bytes.length, more.length);
+            byte[] more = Channels.newInputStream(channel).readNBytes((int) (maxBytes - size));
+            checkSize(size + 1 + more.length, maxBytes);
+            byte[] all = Arrays.copyOf(bytes, bytes.length + 1 + more.length);
+            all[bytes.length] = past.get(0);
+            System.arraycopy(more, 0, all, bytes.length + 1, more.length);
             return all;
         } catch (NoSuchFileException e) {
             throw new FileNotFoundException(local.toString());

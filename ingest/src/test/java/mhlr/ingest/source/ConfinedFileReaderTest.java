@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileReaderTest {
+class ConfinedFileReaderTest {
 
     @Test
     void namesAreConfinedToTheRoot() {
@@ -40,5 +41,16 @@ class FileReaderTest {
                 assertThrows(IOException.class, () -> InputFiles.readLocal(dir, 1 << 20)).getMessage());
         assertTrue(assertThrows(IOException.class, () -> InputFiles.readLocal(file, 1000)).getMessage()
                 .contains("more than the 1,000 an image may have"));
+    }
+
+    @Test
+    void aFileLongerThanItsSizeIsReadWholeAndStillLimited() throws IOException {
+        Path grown = Path.of("/proc/version");
+        assumeTrue(Files.isReadable(grown) && Files.size(grown) == 0, "needs Linux's /proc, whose files say size 0");
+        byte[] bytes = Files.readAllBytes(grown);
+        assertTrue(bytes.length > 1, "/proc/version has text");
+        assertArrayEquals(bytes, InputFiles.readLocal(grown, 1 << 20));
+        assertTrue(assertThrows(IOException.class, () -> InputFiles.readLocal(grown, bytes.length - 1)).getMessage()
+                .contains("an image may have"));
     }
 }
