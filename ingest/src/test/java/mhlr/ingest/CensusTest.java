@@ -8,7 +8,6 @@ import java.util.Map;
 import mhlr.core.skip.SkipReason;
 import mhlr.ingest.prepared.SpillLocation;
 import mhlr.ingest.record.FaceRecord;
-import mhlr.ingest.record.Outcome;
 import mhlr.ingest.record.RecordCodec;
 import mhlr.ingest.record.SkippedRecord;
 import mhlr.spark.SharedLocalSpark;
@@ -19,9 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CensusTest {
 
     private static byte[] face(String source, String identity, String hash, int bytes) {
-        byte[] record = RecordCodec.encode(Outcome.face(FaceRecord.training(source, identity, null, null)
-                .prepared(new byte[bytes], hash)));
-        return RecordCodec.summaryBytes(record, new SpillLocation(0, 0, 0, record.length));
+        FaceRecord face = FaceRecord.training(source, identity, null, null).prepared(new byte[bytes], hash);
+        return RecordCodec.summaryBytes(face, new SpillLocation(0, 0, 0, RecordCodec.encode(face).length));
     }
 
     private static Census census(List<byte[]> summaries, int partitions) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import mhlr.ingest.align.FacePreparer;
+import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.record.Outcome;
 import mhlr.ingest.record.RecordCodec;
 import mhlr.spark.HadoopAtomicOutput;
@@ -22,8 +23,8 @@ import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Ingest's first pass, one Spark task per partition of the input: prepares every read record ({@link FacePreparer}:
- * decode, align or resize, encode, hash), appends each prepared face ({@link RecordCodec} bytes, image included) to
- * the task attempt's spill file in the spill folder, and returns only the records' summary bytes
+ * decode, align or resize, encode, hash), appends each prepared face ({@link RecordCodec} bytes, image included,
+ * written as its head and its image without joining them first) to the task attempt's spill file in the spill folder, and returns only the records' summary bytes
  * ({@link RecordCodec#summaryBytes}: no image, but where the face was spilled), packed into one
  * {@link SummaryBlock}. The image bytes therefore never
  * travel through Spark: not cached, not shuffled, not sized; the second pass reads them back by location. A skipped
@@ -59,18 +60,21 @@ public final class PrepareAndSpill implements Function2<Integer, Iterator<Outcom
             try {
                 while (records.hasNext()) {
                     Outcome prepared = preparer.call(records.next());
-                    byte[] record = RecordCodec.encode(prepared);
                     if (!prepared.isFace()) {
-                        summaries.add(record);
+                        summaries.add(RecordCodec.encode(prepared));
                         continue;
                     }
                     if (out == null) {
                         out = open(file);
                     }
-                    out.write(record);
-                    summaries.add(RecordCodec.summaryBytes(record,
-                            new SpillLocation(partition, attempt, offset, record.length)));
-                    offset += record.length;
+                    FaceRecord face = prepared.face();
+                    byte[] head = RecordCodec.head(face);
+                    out.write(head);
+                    out.write(face.image());
+                    int length = head.length + face.image().length;
+                    summaries.add(RecordCodec.summaryBytes(face, new SpillLocation(partition, attempt, offset,
+                            length)));
+                    offset += length;
                 }
             } finally {
                 if (out != null) {

@@ -50,26 +50,58 @@ public final class RecordCodec {
         return outcome.isFace() ? encode(outcome.face()) : encode(outcome.skipped());
     }
 
-    /** The bytes of a face. */
+    /** The bytes of a face: its {@link #head} and then its image's bytes. */
     public static byte[] encode(FaceRecord face) {
-        byte[] source = utf8(face.source());
-        byte[] identity = utf8(face.identity());
-        byte[] key = utf8(face.key());
-        byte[] hash = utf8(face.contentHash());
-        int flags = (identity != null ? IDENTITY : 0) | (key != null ? KEY : 0) | (hash != null ? CONTENT_HASH : 0)
-                | (face.templateId() != null ? TEMPLATE_ID : 0) | (face.mediaId() != null ? MEDIA_ID : 0)
-                | (face.detectorScore() != null ? DETECTOR_SCORE : 0) | (face.label() != null ? LABEL : 0)
-                | (face.landmarks() != null ? LANDMARKS : 0) | (face.image() != null ? IMAGE : 0);
-        int size = 1 + Integer.BYTES + sized(source) + sized(identity) + sized(key) + sized(hash)
-                + Integer.bitCount(flags & (TEMPLATE_ID | MEDIA_ID | DETECTOR_SCORE | LABEL)) * Integer.BYTES
+        int imageBytes = face.image() != null ? face.image().length : 0;
+        byte[][] texts = texts(face);
+        ByteBuffer out = ByteBuffer.allocate(headSize(face, texts) + imageBytes);
+        putHead(out, face, texts);
+        if (imageBytes > 0) {
+            out.put(face.image());
+        }
+        return out.array();
+    }
+
+    /**
+     * The bytes of a face up to its image (the image's length included): written before the image bytes, they make
+     * the face's {@link #encode encoding} without copying the image into one array first.
+     */
+    public static byte[] head(FaceRecord face) {
+        byte[][] texts = texts(face);
+        ByteBuffer out = ByteBuffer.allocate(headSize(face, texts));
+        putHead(out, face, texts);
+        return out.array();
+    }
+
+    /** The face's source, identity, key and content hash in UTF-8 ({@code null} where absent). */
+    private static byte[][] texts(FaceRecord face) {
+        return new byte[][] {utf8(face.source()), utf8(face.identity()), utf8(face.key()), utf8(face.contentHash())};
+    }
+
+    private static int headSize(FaceRecord face, byte[][] texts) {
+        int flags = flags(face);
+        int size = 1 + Integer.BYTES;
+        for (byte[] text : texts) {
+            size += sized(text);
+        }
+        return size + Integer.bitCount(flags & (TEMPLATE_ID | MEDIA_ID | DETECTOR_SCORE | LABEL)) * Integer.BYTES
                 + (face.landmarks() != null ? Integer.BYTES + face.landmarks().length * Float.BYTES : 0)
-                + (face.image() != null ? Integer.BYTES + face.image().length : 0);
-        ByteBuffer out = ByteBuffer.allocate(size);
-        out.put(FACE).putInt(flags);
-        put(out, source);
-        put(out, identity);
-        put(out, key);
-        put(out, hash);
+                + (face.image() != null ? Integer.BYTES : 0);
+    }
+
+    private static int flags(FaceRecord face) {
+        return (face.identity() != null ? IDENTITY : 0) | (face.key() != null ? KEY : 0)
+                | (face.contentHash() != null ? CONTENT_HASH : 0) | (face.templateId() != null ? TEMPLATE_ID : 0)
+                | (face.mediaId() != null ? MEDIA_ID : 0) | (face.detectorScore() != null ? DETECTOR_SCORE : 0)
+                | (face.label() != null ? LABEL : 0) | (face.landmarks() != null ? LANDMARKS : 0)
+                | (face.image() != null ? IMAGE : 0);
+    }
+
+    private static void putHead(ByteBuffer out, FaceRecord face, byte[][] texts) {
+        out.put(FACE).putInt(flags(face));
+        for (byte[] text : texts) {
+            put(out, text);
+        }
         if (face.templateId() != null) {
             out.putInt(face.templateId());
         }
@@ -89,9 +121,8 @@ public final class RecordCodec {
             }
         }
         if (face.image() != null) {
-            out.putInt(face.image().length).put(face.image());
+            out.putInt(face.image().length);
         }
-        return out.array();
     }
 
     /** The bytes of a skipped record. */
@@ -176,16 +207,10 @@ public final class RecordCodec {
     }
 
     /**
-     * The bytes of the record's {@link #summary}, from the record's bytes (a skipped record's are the same), with
-     * where a face's bytes were spilled.
-     *
-     * @param spilled where the face is; ignored for a skipped record
+     * The bytes of a face's {@link #summary} with where the face was spilled (a skipped record's summary bytes are
+     * its {@link #encode(SkippedRecord) encoding}).
      */
-    public static byte[] summaryBytes(byte[] record, SpillLocation spilled) {
-        if (record[0] != FACE) {
-            return record;
-        }
-        RecordSummary face = summary(record);
+    public static byte[] summaryBytes(FaceRecord face, SpillLocation spilled) {
         byte[] source = utf8(face.source());
         byte[] identity = utf8(face.identity());
         byte[] key = utf8(face.key());
@@ -202,7 +227,7 @@ public final class RecordCodec {
         if (face.templateId() != null) {
             out.putInt(face.templateId());
         }
-        out.putInt(face.imageBytes());
+        out.putInt(face.image() == null ? 0 : face.image().length);
         out.putInt(spilled.partition()).putLong(spilled.attempt()).putLong(spilled.offset()).putInt(spilled.length());
         return out.array();
     }
