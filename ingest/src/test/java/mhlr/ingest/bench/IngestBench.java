@@ -84,6 +84,9 @@ public final class IngestBench {
     /** Ingest jobs run so far, warm-up jobs included. */
     private static int jobs;
     private static final int WARM_UP = 2000;
+    /** The share of a warm-up job's wall time spent JIT-compiling below which the job counts as warm. */
+    private static final double QUIET_JIT = 0.1;
+    private static final int MOST_WARM_UP_JOBS = 6;
     private static final String LANDMARKS = "landmarks";
     /** LFW's photo size: the face is a small part of the photo, so alignment does real work. */
     private static final int LANDMARK_PHOTO_SIZE = 250;
@@ -145,8 +148,8 @@ public final class IngestBench {
             outputFormats(spark, data, rounds);
             System.exit(0);
         }
-        warmUp(files, rec, index, spark, data, sources);
         long rowGroupBytes = IngestSettings.from(Settings.load(Optional.empty(), List.of())).rowGroupBytes();
+        warmUp(files, rec, index, spark, data, sources, cores, rowGroupBytes);
         List<String> table = new ArrayList<>();
         List<String> scaling = new ArrayList<>();
         List<String> ceiling = new ArrayList<>();
@@ -347,20 +350,37 @@ public final class IngestBench {
         }
     }
 
-    /** Loads classes, JIT-compiles the decoders and both jobs' code, reads the files into the page cache; not timed. */
+    /**
+     * Loads classes, JIT-compiles the decoders, the jobs' code and the floors' code, reads the files into the page
+     * cache; not timed. Each source's job runs until the JIT compiled for less than {@value #QUIET_JIT} of its wall
+     * time (at most {@value #MOST_WARM_UP_JOBS} jobs): the job runs far more code than the loops and floors, and one
+     * warm-up job left it compiling for a third of its timed rounds' wall time.
+     */
     private static void warmUp(List<Path> files, Path rec, RecordIoIndex index, SparkSession spark, Path data,
-            List<String> sources) throws Exception {
+            List<String> sources, int cores, long rowGroupBytes) throws Exception {
         folderLoop(files.subList(0, Math.min(WARM_UP, files.size())), ImageWork.PREPARE);
         folderLoop(files, ImageWork.DECODE);
         recordLoop(rec, index, ImageWork.DECODE);
         for (String source : sources) {
+            Path input = source.equals(LANDMARKS) ? data.resolve(LANDMARKS).resolve("landmarks") : data.resolve(source);
             if (source.equals(LANDMARKS)) {
-                Path photos = data.resolve(LANDMARKS).resolve("landmarks");
-                landmarkLoop(photos, true);
-                job(spark, LANDMARKS, photos, data);
-            } else {
-                job(spark, source, data.resolve(source), data);
+                landmarkLoop(input, true);
             }
+            for (int warmUpJob = 0; warmUpJob < MOST_WARM_UP_JOBS; warmUpJob++) {
+                long start = System.nanoTime();
+                long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+                job(spark, source, input, data);
+                double compiled = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / 1e3;
+                if (compiled < QUIET_JIT * (System.nanoTime() - start) / 1e9) {
+                    break;
+                }
+            }
+        }
+        if (sources.contains("folders")) {
+            plainThreads(data.resolve("folders"), files, file -> null, cores, data.resolve("plain-threads"),
+                    rowGroupBytes);
+            minimalSpark(spark, data.resolve("folders"), files, Map.of(), data.resolve("minimal-spark"),
+                    rowGroupBytes);
         }
     }
 
