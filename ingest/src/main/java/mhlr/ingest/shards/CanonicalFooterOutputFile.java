@@ -29,6 +29,7 @@ import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.hadoop.util.HadoopPositionOutputStream;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
@@ -48,9 +49,9 @@ final class CanonicalFooterOutputFile implements OutputFile {
     private static final int BUFFER_BYTES = 2 * TAIL_BYTES;
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     /**
-     * Writes and hashes the released bytes while the Parquet writer encodes the next ones: hashing a 90 MB shard
-     * alone takes about 60 ms here, the write about as long, and the shard's task is the only one running when
-     * there are fewer shards than cores.
+     * Writes and hashes the released bytes (and, for a local file, flushes them to the disk) while the Parquet
+     * writer encodes the next ones: hashing a 90 MB shard alone takes about 60 ms here, the write and the flush about
+     * as long each, and the shard's task is the only one running when there are fewer shards than cores.
      */
     private static final ExecutorService PASSING = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "mhlr-shard-file-writer");
@@ -59,26 +60,33 @@ final class CanonicalFooterOutputFile implements OutputFile {
     });
 
     private final OutputFile delegate;
+    private final boolean syncAsWritten;
     private TailStream stream;
 
-    CanonicalFooterOutputFile(OutputFile delegate) {
+    /**
+     * @param syncAsWritten whether to flush each released chunk to the disk ({@code hsync}) once written, so that
+     *     the commit's {@code fsync} of a local output finds the file already on disk instead of flushing it all
+     */
+    CanonicalFooterOutputFile(OutputFile delegate, boolean syncAsWritten) {
         this.delegate = delegate;
+        this.syncAsWritten = syncAsWritten;
     }
 
-    /** The file {@code path}, through Hadoop's file system of that path. */
+    /** The file {@code path}, through Hadoop's file system of that path; synced as written when local. */
     static CanonicalFooterOutputFile at(Path path, Configuration hadoop) throws IOException {
-        return new CanonicalFooterOutputFile(HadoopOutputFile.fromPath(path, hadoop));
+        return new CanonicalFooterOutputFile(HadoopOutputFile.fromPath(path, hadoop),
+                "file".equals(path.getFileSystem(hadoop).makeQualified(path).toUri().getScheme()));
     }
 
     @Override
     public PositionOutputStream create(long blockSizeHint) throws IOException {
-        stream = new TailStream(delegate.create(blockSizeHint), delegate.getPath());
+        stream = new TailStream(delegate.create(blockSizeHint), delegate.getPath(), syncAsWritten);
         return stream;
     }
 
     @Override
     public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-        stream = new TailStream(delegate.createOrOverwrite(blockSizeHint), delegate.getPath());
+        stream = new TailStream(delegate.createOrOverwrite(blockSizeHint), delegate.getPath(), syncAsWritten);
         return stream;
     }
 
@@ -143,6 +151,7 @@ final class CanonicalFooterOutputFile implements OutputFile {
     private static final class TailStream extends PositionOutputStream {
         private final PositionOutputStream out;
         private final String path;
+        private final boolean syncAsWritten;
         private final MessageDigest digest;
         private byte[] tail = new byte[1 << 16];
         private int held;
@@ -152,9 +161,10 @@ final class CanonicalFooterOutputFile implements OutputFile {
         private String sha256;
         private Future<?> passing = CompletableFuture.completedFuture(null);
 
-        TailStream(PositionOutputStream out, String path) {
+        TailStream(PositionOutputStream out, String path, boolean syncAsWritten) {
             this.out = out;
             this.path = path;
+            this.syncAsWritten = syncAsWritten;
             try {
                 this.digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
@@ -172,6 +182,9 @@ final class CanonicalFooterOutputFile implements OutputFile {
             passing = PASSING.submit(() -> {
                 out.write(chunk);
                 digest.update(chunk);
+                if (syncAsWritten && out instanceof HadoopPositionOutputStream hadoopStream) {
+                    hadoopStream.sync();
+                }
                 return null;
             });
             passed += length;

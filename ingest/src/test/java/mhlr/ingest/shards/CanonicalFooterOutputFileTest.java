@@ -117,7 +117,7 @@ class CanonicalFooterOutputFileTest {
         byte[] image = new byte[imageBytes];
         Configuration hadoop = new Configuration();
         CanonicalFooterOutputFile output = new CanonicalFooterOutputFile(
-                HadoopOutputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), hadoop));
+                HadoopOutputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), hadoop), true);
         try (ParquetWriter<Group> writer = ParquetFiles.writer(output, hadoop, ParquetSchemas.TRAINING, 256 << 10)) {
             for (int i = 0; i < ROWS; i++) {
                 image[i % image.length] = (byte) i;
