@@ -24,11 +24,11 @@ import org.apache.spark.util.SerializableConfiguration;
 /**
  * Ingest's first pass, one Spark task per partition of the input: prepares every read record ({@link FacePreparer}:
  * decode, align or resize, encode, hash), appends each prepared face ({@link RecordCodec} bytes, image included,
- * written as its head and its image without joining them first) to the task attempt's spill file in the spill folder, and returns only the records' summary bytes
- * ({@link RecordCodec#summaryBytes}: no image, but where the face was spilled), packed into one
- * {@link SummaryBlock}. The image bytes therefore never
- * travel through Spark: not cached, not shuffled, not sized; the second pass reads them back by location. A skipped
- * record's summary is the record itself. Partitions without faces write no file.
+ * written as its head and its image without joining them first) to the task attempt's spill file in the spill
+ * folder, and returns only the records' summary bytes ({@link RecordCodec#summaryBytes}: no image, but where the
+ * face was spilled), packed into one {@link SummaryBlock}. The image bytes therefore never travel through Spark: not
+ * cached, not shuffled, not sized; the second pass reads them back by location. A skipped record's summary is the
+ * record itself. Partitions without faces write no file.
  */
 public final class PrepareAndSpill implements Function2<Integer, Iterator<Outcome>, Iterator<byte[]>> {
     private static final long serialVersionUID = 1L;

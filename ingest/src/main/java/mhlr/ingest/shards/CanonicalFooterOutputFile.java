@@ -50,8 +50,8 @@ final class CanonicalFooterOutputFile implements OutputFile {
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     /**
      * Writes and hashes the released bytes (and, for a local file, flushes them to the disk) while the Parquet
-     * writer encodes the next ones: hashing a 90 MB shard alone takes about 60 ms here, the write and the flush about
-     * as long each, and the shard's task is the only one running when there are fewer shards than cores.
+     * writer encodes the next ones: hashing, writing and flushing a shard cost more than encoding it,
+     * and the shard's task is the only one running when there are fewer shards than cores.
      */
     private static final ExecutorService PASSING = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "mhlr-shard-file-writer");

@@ -37,8 +37,8 @@ import org.apache.spark.util.SerializableConfiguration;
  * The driver lists the identity folders, and the files of at most {@value #SAMPLED_FOLDERS} of them to estimate how
  * many images there are (the partition count and the progress's ETA come from it). Each pass-1 task lists the files
  * of its own identity folders and reads them as it goes: a 2-million-identity input is not listed file by file on one
- * machine, and no Spark job only lists (that job and the shuffle balancing its output cost a sixth of ingesting
- * 20,000 faces). Names starting with a dot are ignored.
+ * machine, and no Spark job only lists (such a job, and the shuffle balancing its output, took a large share of a
+ * small ingest). Names starting with a dot are ignored.
  */
 public final class FolderSource implements Source {
     /** Identity folders the driver lists to estimate the number of images. */
@@ -122,7 +122,7 @@ public final class FolderSource implements Source {
             return false;
         }
         List<Entry> first = entries(new Path(root, top.get(0)), hadoop, "folder");
-        return first.stream().anyMatch(Entry::folder) && first.stream().noneMatch(entry -> !entry.folder());
+        return !first.isEmpty() && first.stream().allMatch(Entry::folder);
     }
 
     private static void addIdentities(List<IdentityFolder> found, Path part, String prefix, Configuration hadoop) {
@@ -174,11 +174,11 @@ public final class FolderSource implements Source {
     }
 
     /**
-     * What {@code directory} (a {@code what}, for the error) holds, names starting with a dot left out: a local folder through NIO (Hadoop's local
-     * listing builds a status with permissions and a block size for every entry: 60 ms for a thousand identity
-     * folders, as much as reading a hundred faces), anything else through its Hadoop file system. A folder that
-     * cannot be listed fails the job: that is systematic, not one bad record (a folder counted as one skip would
-     * hide its images from the limit on bad records).
+     * What {@code directory} (a {@code what}, for the error) holds, names starting with a dot left out: a local
+     * folder through NIO (Hadoop's local listing builds a status with a block size and times for every entry, much
+     * slower), anything else through its Hadoop file system. A folder that cannot be listed fails the job: that is
+     * systematic, not one bad record (a folder counted as one skip would hide its images from the limit on bad
+     * records).
      */
     private static List<Entry> entries(Path directory, Configuration hadoop, String what) {
         List<Entry> entries = new ArrayList<>();

@@ -370,7 +370,8 @@ public final class IngestBench {
                 long start = System.nanoTime();
                 long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
                 job(spark, source, input, data);
-                double compiled = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / 1e3;
+                double compiled =
+                        (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / 1e3;
                 if (compiled < QUIET_JIT * (System.nanoTime() - start) / 1e9) {
                     break;
                 }
