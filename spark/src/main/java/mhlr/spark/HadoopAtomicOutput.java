@@ -121,6 +121,14 @@ public final class HadoopAtomicOutput implements AutoCloseable {
         return task == null ? "driver" : Long.toString(task.taskAttemptId());
     }
 
+    /**
+     * Whether {@link #commit()} flushes a file at {@code path} (fully qualified) to the disk: on the local file
+     * system it does, file by file, so a writer there may flush as it goes and leave the commit nothing to wait for.
+     */
+    public static boolean flushedAtCommit(Path path) {
+        return HadoopOutputStore.isLocal(path);
+    }
+
     /** Moves a complete attempt file to its final name, replacing what another attempt may have put there. */
     public static void land(FileSystem fileSystem, Path attemptFile, Path target) throws IOException {
         fileSystem.delete(target, false);

@@ -135,7 +135,7 @@ final class HadoopOutputStore implements OutputStore<Path> {
         return isLocal(path) ? path.toUri().getPath() : path.toString();
     }
 
-    private static boolean isLocal(Path path) {
+    static boolean isLocal(Path path) {
         return LOCAL.equals(path.toUri().getScheme());
     }
 

@@ -79,12 +79,8 @@ public final class RecordCodec {
     }
 
     private static int headSize(FaceRecord face, byte[][] texts) {
-        int flags = flags(face);
-        int size = 1 + Integer.BYTES;
-        for (byte[] text : texts) {
-            size += sized(text);
-        }
-        return size + Integer.bitCount(flags & (TEMPLATE_ID | MEDIA_ID | DETECTOR_SCORE | LABEL)) * Integer.BYTES
+        int numbers = Integer.bitCount(flags(face) & (TEMPLATE_ID | MEDIA_ID | DETECTOR_SCORE | LABEL));
+        return 1 + Integer.BYTES + sized(texts) + numbers * Integer.BYTES
                 + (face.landmarks() != null ? Integer.BYTES + face.landmarks().length * Float.BYTES : 0)
                 + (face.image() != null ? Integer.BYTES : 0);
     }
@@ -99,9 +95,7 @@ public final class RecordCodec {
 
     private static void putHead(ByteBuffer out, FaceRecord face, byte[][] texts) {
         out.put(FACE).putInt(flags(face));
-        for (byte[] text : texts) {
-            put(out, text);
-        }
+        put(out, texts);
         if (face.templateId() != null) {
             out.putInt(face.templateId());
         }
@@ -211,19 +205,12 @@ public final class RecordCodec {
      * its {@link #encode(SkippedRecord) encoding}).
      */
     public static byte[] summaryBytes(FaceRecord face, SpillLocation spilled) {
-        byte[] source = utf8(face.source());
-        byte[] identity = utf8(face.identity());
-        byte[] key = utf8(face.key());
-        byte[] hash = utf8(face.contentHash());
-        int flags = (identity != null ? IDENTITY : 0) | (key != null ? KEY : 0) | (hash != null ? CONTENT_HASH : 0)
-                | (face.templateId() != null ? TEMPLATE_ID : 0);
-        ByteBuffer out = ByteBuffer.allocate(1 + Integer.BYTES + sized(source) + sized(identity) + sized(key)
-                + sized(hash) + (face.templateId() != null ? Integer.BYTES : 0) + Integer.BYTES + SpillLocation.BYTES);
+        byte[][] texts = texts(face);
+        int flags = flags(face) & (IDENTITY | KEY | CONTENT_HASH | TEMPLATE_ID);
+        ByteBuffer out = ByteBuffer.allocate(1 + Integer.BYTES + sized(texts)
+                + (face.templateId() != null ? Integer.BYTES : 0) + Integer.BYTES + SpillLocation.BYTES);
         out.put(FACE_SUMMARY).putInt(flags);
-        put(out, source);
-        put(out, identity);
-        put(out, key);
-        put(out, hash);
+        put(out, texts);
         if (face.templateId() != null) {
             out.putInt(face.templateId());
         }
@@ -291,6 +278,20 @@ public final class RecordCodec {
 
     private static int sized(byte[] text) {
         return text == null ? 0 : Integer.BYTES + text.length;
+    }
+
+    private static int sized(byte[][] texts) {
+        int size = 0;
+        for (byte[] text : texts) {
+            size += sized(text);
+        }
+        return size;
+    }
+
+    private static void put(ByteBuffer out, byte[][] texts) {
+        for (byte[] text : texts) {
+            put(out, text);
+        }
     }
 
     private static void put(ByteBuffer out, byte[] text) {

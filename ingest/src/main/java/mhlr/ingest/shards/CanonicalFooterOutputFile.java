@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import mhlr.core.dataset.ShardFile;
+import mhlr.spark.HadoopAtomicOutput;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -75,7 +76,7 @@ final class CanonicalFooterOutputFile implements OutputFile {
     /** The file {@code path}, through Hadoop's file system of that path; synced as written when local. */
     static CanonicalFooterOutputFile at(Path path, Configuration hadoop) throws IOException {
         return new CanonicalFooterOutputFile(HadoopOutputFile.fromPath(path, hadoop),
-                "file".equals(path.getFileSystem(hadoop).makeQualified(path).toUri().getScheme()));
+                HadoopAtomicOutput.flushedAtCommit(path.getFileSystem(hadoop).makeQualified(path)));
     }
 
     @Override
