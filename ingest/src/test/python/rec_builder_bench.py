@@ -7,9 +7,11 @@ duplicates) and append it to a .rec with its .idx (IRHeader flag 0, label = clas
 mxnet.recordio.MXIndexedRecordIO.write_idx would. Usage:
 
     python3 rec_builder_bench.py FOLDERS_ROOT OUTPUT_DIR
+    python3 rec_builder_bench.py --decode-only FOLDERS_ROOT
 
 It prints one line: "<images> images in <seconds> s: <rate> img/s" (listing and packing timed; the interpreter's
-start is not).
+start is not). With --decode-only it reads and decodes every image and does nothing else, and the line also names
+the JPEG library Pillow decodes with: what a decode costs the Python process, beside the JDK's in IngestBench.
 """
 import hashlib
 import io
@@ -18,7 +20,8 @@ import struct
 import sys
 import time
 
-from PIL import Image
+import PIL
+from PIL import Image, features
 
 MAGIC = 0xCED7230A
 IR_FORMAT = "IfQQ"  # flag, label, id, id2: insightface's IRHeader
@@ -44,7 +47,32 @@ def identity_folders(root):
     return folders
 
 
+def decode_only(root):
+    """Reads and decodes every image of the identity folders; returns how many decoded."""
+    decoded = 0
+    for folder in identity_folders(root):
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            with open(entry.path, "rb") as f:
+                payload = f.read()
+            try:
+                with Image.open(io.BytesIO(payload)) as image:
+                    image.load()
+            except OSError:
+                continue
+            decoded += 1
+    return decoded
+
+
 def main():
+    if sys.argv[1] == "--decode-only":
+        start = time.perf_counter()
+        decoded = decode_only(sys.argv[2])
+        seconds = time.perf_counter() - start
+        library = "libjpeg-turbo %s" % features.version_feature("libjpeg_turbo") \
+            if features.check_feature("libjpeg_turbo") else "libjpeg %s" % features.version_codec("jpg")
+        print("%d images decoded by Pillow %s (%s) in %.3f s: %.0f img/s"
+              % (decoded, PIL.__version__, library, seconds, decoded / seconds))
+        return
     root, output = sys.argv[1], sys.argv[2]
     os.makedirs(output, exist_ok=True)
     start = time.perf_counter()

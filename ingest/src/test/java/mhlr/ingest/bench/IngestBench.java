@@ -54,7 +54,10 @@ import org.apache.spark.sql.SparkSession;
  *       here;</li>
  *   <li>python: one Python process doing insightface RecBuilder's work on the {@code folders} input (read, PIL
  *       decode-check, SHA-256, pack into a {@code .rec}: {@code ingest/src/test/python/rec_builder_bench.py}), when
- *       {@code python3} with Pillow is there.</li>
+ *       {@code python3} with Pillow is there; and the same process reading and decoding only (Pillow's decoder,
+ *       libjpeg-turbo in current wheels, beside the JDK's). Its table puts the job, Spark's floor and the plain
+ *       threads against it, with what each spends per image in CPU time (the Python process uses one core, so its
+ *       wall time is its CPU time).</li>
  * </ul>
  * It also times Spark's start on the embedded path ({@link SparkSessions#start}, as {@code bin/ingest} starts it),
  * the first thing the JVM does; {@code --start-only} times only that and exits.
@@ -155,6 +158,7 @@ public final class IngestBench {
         List<String> ceiling = new ArrayList<>();
         List<String> python = new ArrayList<>();
         List<String> floor = new ArrayList<>();
+        String pythonDecoder = null;
         for (int round = 0; round < rounds; round++) {
             if (sources.contains("folders")) {
                 Rate pictureDecode = folderLoop(files, ImageWork.PICTURE);
@@ -166,15 +170,19 @@ public final class IngestBench {
                         data.resolve("plain-threads"), rowGroupBytes);
                 Rate minimal = minimalSpark(spark, data.resolve("folders"), files, Map.of(),
                         data.resolve("minimal-spark"), rowGroupBytes);
-                Optional<Double> builder = pythonRecBuilder(data);
+                Optional<PythonRun> pythonDecode = python(data, true);
+                Optional<PythonRun> pythonPacking = python(data, false);
                 table.add(row("folders", folderJob, folderLoop, folderDecode, cores));
                 scaling.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx | %,.0f | %.2fx |",
                         folderDecode.wall(), parallelDecode.wall(), parallelDecode.wall() / folderDecode.wall(),
                         pictureDecode.wall(), folderDecode.wall() / pictureDecode.wall()));
                 ceiling.add(ceilingRow("folders", folderLoop, plain, folderJob));
                 floor.add(floorRow("folders", plain, minimal, folderJob));
-                builder.ifPresent(rate -> python.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx |", rate,
-                        folderJob.wall(), folderJob.wall() / rate)));
+                if (pythonDecode.isPresent() && pythonPacking.isPresent()) {
+                    python.add(pythonRow(pythonPacking.get().imagesPerSecond(), pythonDecode.get().imagesPerSecond(),
+                            folderDecode, folderJob, minimal, plain));
+                    pythonDecoder = pythonDecode.get().decoder();
+                }
             }
             if (sources.contains("recordio")) {
                 Rate recordDecode = recordLoop(rec, index, ImageWork.DECODE);
@@ -215,7 +223,11 @@ public final class IngestBench {
         printTable("| run (warm-up jobs first) | source | wall s | process CPU s | JIT compilation s (elapsed)"
                 + " | GC s | CPU s by thread (Linux) |", JOB_COSTS);
         if (!python.isEmpty()) {
-            printTable("| python RecBuilder img/s | folders job img/s | job / python |", python);
+            System.out.println("Python decodes with " + pythonDecoder + ", the JDK with its own libjpeg (ImageIO).");
+            printTable("| python RecBuilder img/s | Python read + decode img/s | JDK read + decode, 1 thread img/s"
+                    + " | folders job img/s | minimal Spark img/s | plain threads img/s | job / python"
+                    + " | minimal Spark / python | plain threads / python | python CPU us/img | job CPU us/img"
+                    + " | minimal Spark CPU us/img | plain threads CPU us/img |", python);
         }
         System.exit(0);
     }
@@ -229,24 +241,47 @@ public final class IngestBench {
     }
 
     /**
-     * Runs {@code rec_builder_bench.py} on the {@code folders} input and returns its images per second, or nothing
-     * (with the reason on stdout) when python3 or Pillow is missing.
+     * Runs {@code rec_builder_bench.py} on the {@code folders} input (packing a {@code .rec}, or with
+     * {@code decodeOnly} only reading and decoding) and returns its images per second, or nothing (with the reason
+     * on stdout) when python3 or Pillow is missing.
      */
-    private static Optional<Double> pythonRecBuilder(Path data) throws IOException, InterruptedException {
+    private static Optional<PythonRun> python(Path data, boolean decodeOnly) throws IOException, InterruptedException {
         Path script = Path.of("ingest", "src", "test", "python", "rec_builder_bench.py");
         if (!Files.exists(script)) {
             System.out.println("python RecBuilder not run: " + script + " not found (run from the repository root)");
             return Optional.empty();
         }
-        Process process = new ProcessBuilder("python3", script.toString(), data.resolve("folders").toString(),
-                data.resolve("python-rec").toString()).redirectErrorStream(true).start();
+        List<String> command = decodeOnly
+                ? List.of("python3", script.toString(), "--decode-only", data.resolve("folders").toString())
+                : List.of("python3", script.toString(), data.resolve("folders").toString(),
+                        data.resolve("python-rec").toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (process.waitFor() != 0 || !output.endsWith("img/s")) {
             System.out.println("python RecBuilder not run: " + output);
             return Optional.empty();
         }
         String[] words = output.split(" ");
-        return Optional.of(Double.parseDouble(words[words.length - 2]));
+        return Optional.of(new PythonRun(Double.parseDouble(words[words.length - 2]), output));
+    }
+
+    /** What the Python script measured: its rate and its line (which, decoding only, names the JPEG library). */
+    private record PythonRun(double imagesPerSecond, String line) {
+        String decoder() {
+            return line.substring(line.indexOf("Pillow"), line.indexOf(" in "));
+        }
+    }
+
+    /**
+     * One round against the Python process: rates, ratios and CPU time per image (the Python process runs on one
+     * core, so its wall time is its CPU time).
+     */
+    private static String pythonRow(double packing, double pythonDecode, Rate jdkDecode, Rate job, Rate minimal,
+            Rate plain) {
+        return String.format(Locale.ROOT, "| %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %.2fx | %.2fx | %.2fx"
+                + " | %.0f | %.0f | %.0f | %.0f |", packing, pythonDecode, jdkDecode.wall(), job.wall(),
+                minimal.wall(), plain.wall(), job.wall() / packing, minimal.wall() / packing, plain.wall() / packing,
+                1e6 / packing, 1e6 / job.cpu(), 1e6 / minimal.cpu(), 1e6 / plain.cpu());
     }
 
     private static String row(String source, Rate job, Rate loop, Rate decode, int cores) {
