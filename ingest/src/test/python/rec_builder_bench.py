@@ -47,10 +47,9 @@ def identity_folders(root):
     return folders
 
 
-def decode_only(root):
-    """Reads and decodes every image of the identity folders; returns how many decoded."""
-    decoded = 0
-    for folder in identity_folders(root):
+def decoded_images(root):
+    """Yields (label, bytes) of every image of the identity folders that decodes, in order; reads and decodes each."""
+    for label, folder in enumerate(identity_folders(root)):
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
             with open(entry.path, "rb") as f:
                 payload = f.read()
@@ -59,43 +58,37 @@ def decode_only(root):
                     image.load()
             except OSError:
                 continue
-            decoded += 1
-    return decoded
+            yield label, payload
+
+
+def decode_only(root):
+    start = time.perf_counter()
+    decoded = sum(1 for _ in decoded_images(root))
+    seconds = time.perf_counter() - start
+    library = "libjpeg-turbo %s" % features.version_feature("libjpeg_turbo") \
+        if features.check_feature("libjpeg_turbo") else "libjpeg %s" % features.version_codec("jpg")
+    print("%d images decoded by Pillow %s (%s) in %.3f s: %.0f img/s"
+          % (decoded, PIL.__version__, library, seconds, decoded / seconds))
 
 
 def main():
     if sys.argv[1] == "--decode-only":
-        start = time.perf_counter()
-        decoded = decode_only(sys.argv[2])
-        seconds = time.perf_counter() - start
-        library = "libjpeg-turbo %s" % features.version_feature("libjpeg_turbo") \
-            if features.check_feature("libjpeg_turbo") else "libjpeg %s" % features.version_codec("jpg")
-        print("%d images decoded by Pillow %s (%s) in %.3f s: %.0f img/s"
-              % (decoded, PIL.__version__, library, seconds, decoded / seconds))
+        decode_only(sys.argv[2])
         return
     root, output = sys.argv[1], sys.argv[2]
     os.makedirs(output, exist_ok=True)
     start = time.perf_counter()
-    identities = identity_folders(root)
     seen = {}
     key = 0
     with open(os.path.join(output, "train.rec"), "wb") as out, \
             open(os.path.join(output, "train.idx"), "w") as index:
-        for label, folder in enumerate(identities):
-            for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-                with open(entry.path, "rb") as f:
-                    payload = f.read()
-                try:
-                    with Image.open(io.BytesIO(payload)) as image:
-                        image.load()
-                except OSError:
-                    continue
-                digest = hashlib.sha256(payload).digest()
-                if digest in seen:
-                    continue
-                seen[digest] = key
-                pack(out, index, key, label, payload)
-                key += 1
+        for label, payload in decoded_images(root):
+            digest = hashlib.sha256(payload).digest()
+            if digest in seen:
+                continue
+            seen[digest] = key
+            pack(out, index, key, label, payload)
+            key += 1
     seconds = time.perf_counter() - start
     print("%d images in %.3f s: %.0f img/s" % (key, seconds, key / seconds))
 
