@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -30,7 +32,6 @@ import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
-import org.apache.parquet.hadoop.util.HadoopPositionOutputStream;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
@@ -50,9 +51,10 @@ final class CanonicalFooterOutputFile implements OutputFile {
     private static final int BUFFER_BYTES = 2 * TAIL_BYTES;
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     /**
-     * Writes and hashes the released bytes (and, for a local file, flushes them to the disk) while the Parquet
-     * writer encodes the next ones: hashing, writing and flushing a shard cost more than encoding it,
-     * and the shard's task is the only one running when there are fewer shards than cores.
+     * Writes, hashes and (for a local file) flushes the released bytes to the disk while the Parquet writer encodes
+     * the next ones, each on a thread of its own: done one after the other on one thread, the three cost more than
+     * encoding a shard and held the encoder up, and the shard's task is the only one running when there are fewer
+     * shards than cores.
      */
     private static final ExecutorService PASSING = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "mhlr-shard-file-writer");
@@ -65,8 +67,8 @@ final class CanonicalFooterOutputFile implements OutputFile {
     private TailStream stream;
 
     /**
-     * @param syncAsWritten whether to flush each released chunk to the disk ({@code hsync}) once written, so that
-     *     the commit's {@code fsync} of a local output finds the file already on disk instead of flushing it all
+     * @param syncAsWritten whether {@code delegate} is a local file to flush to the disk while it is written, so that
+     *     the commit's {@code fsync} finds it already on disk instead of flushing it all
      */
     CanonicalFooterOutputFile(OutputFile delegate, boolean syncAsWritten) {
         this.delegate = delegate;
@@ -160,7 +162,12 @@ final class CanonicalFooterOutputFile implements OutputFile {
         private boolean closing;
         private boolean closed;
         private String sha256;
-        private Future<?> passing = CompletableFuture.completedFuture(null);
+        private Future<?> writing = CompletableFuture.completedFuture(null);
+        private Future<?> hashing = CompletableFuture.completedFuture(null);
+        /** The flush to the disk in flight, if any; set by the writing thread. */
+        private volatile Future<?> syncing = CompletableFuture.completedFuture(null);
+        /** A read-only channel on the local file, opened by the first flush to the disk. */
+        private FileChannel syncChannel;
 
         TailStream(PositionOutputStream out, String path, boolean syncAsWritten) {
             this.out = out;
@@ -174,26 +181,46 @@ final class CanonicalFooterOutputFile implements OutputFile {
         }
 
         /**
-         * Writes a copy of the bytes to the file and into the hash on a {@link #PASSING} thread, after the chunk
-         * before them: at most one chunk is in flight, and the bytes reach the file in order.
+         * Passes a copy of the bytes on, after the chunk before them: written to the file and fed to the hash on two
+         * threads, at most one chunk in flight on each, so the bytes reach both in order. Once a chunk is written,
+         * a local file is flushed to the disk on a third thread unless a flush is still running; the commit's own
+         * {@code fsync} then finds little left to flush.
          */
         private void pass(byte[] bytes, int offset, int length) throws IOException {
             byte[] chunk = Arrays.copyOfRange(bytes, offset, offset + length);
             awaitPassed();
-            passing = PASSING.submit(() -> {
+            writing = PASSING.submit(() -> {
                 out.write(chunk);
-                digest.update(chunk);
-                if (syncAsWritten && out instanceof HadoopPositionOutputStream hadoopStream) {
-                    hadoopStream.sync();
+                if (syncAsWritten && syncing.isDone()) {
+                    out.flush();
+                    syncing = PASSING.submit(this::syncToDisk);
                 }
+                return null;
+            });
+            hashing = PASSING.submit(() -> {
+                digest.update(chunk);
                 return null;
             });
             passed += length;
         }
 
+        /** Flushes what the file holds so far to the disk, through a channel of its own (the stream is the writer's). */
+        private Void syncToDisk() throws IOException {
+            if (syncChannel == null) {
+                syncChannel = FileChannel.open(java.nio.file.Path.of(new Path(path).toUri().getPath()), StandardOpenOption.READ);
+            }
+            syncChannel.force(false);
+            return null;
+        }
+
         private void awaitPassed() throws IOException {
+            await(writing);
+            await(hashing);
+        }
+
+        private void await(Future<?> lane) throws IOException {
             try {
-                passing.get();
+                lane.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while writing " + path);
@@ -262,7 +289,14 @@ final class CanonicalFooterOutputFile implements OutputFile {
                 try {
                     awaitPassed();
                 } finally {
-                    out.close();
+                    try {
+                        out.close();
+                    } finally {
+                        await(syncing);
+                        if (syncChannel != null) {
+                            syncChannel.close();
+                        }
+                    }
                 }
             }
             sha256 = HexFormat.of().formatHex(digest.digest());
