@@ -204,10 +204,11 @@ final class CanonicalFooterOutputFile implements OutputFile {
             passed += length;
         }
 
-        /** Flushes what the file holds so far to the disk, through a channel of its own (the stream is the writer's). */
+        /** Flushes what the file holds so far to the disk, through a channel of its own: the stream is the writer's. */
         private Void syncToDisk() throws IOException {
             if (syncChannel == null) {
-                syncChannel = FileChannel.open(java.nio.file.Path.of(new Path(path).toUri().getPath()), StandardOpenOption.READ);
+                syncChannel = FileChannel.open(java.nio.file.Path.of(new Path(path).toUri().getPath()),
+                        StandardOpenOption.READ);
             }
             syncChannel.force(false);
             return null;
