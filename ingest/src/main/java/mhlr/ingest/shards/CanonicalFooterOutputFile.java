@@ -290,18 +290,23 @@ final class CanonicalFooterOutputFile implements OutputFile {
                 try {
                     awaitPassed();
                 } finally {
-                    try {
-                        out.close();
-                    } finally {
-                        await(syncing);
-                        if (syncChannel != null) {
-                            syncChannel.close();
-                        }
-                    }
+                    closeFile();
                 }
             }
             sha256 = HexFormat.of().formatHex(digest.digest());
             closed = true;
+        }
+
+        /** Closes the stream, then waits for the flush to the disk in flight, if any, and closes its channel. */
+        private void closeFile() throws IOException {
+            try {
+                out.close();
+            } finally {
+                await(syncing);
+                if (syncChannel != null) {
+                    syncChannel.close();
+                }
+            }
         }
 
         private byte[] rewrittenTail() throws IOException {
