@@ -32,7 +32,11 @@ record MasterStatus(List<WorkerState> workers, List<String> activeApplications) 
         return workers.stream().filter(WorkerState::alive).count();
     }
 
-    /** Reads the master's status from its web UI. */
+    /**
+     * Reads the master's status from its web UI; an answer that is not the JSON document (a master still starting
+     * serves its HTML page there) is an {@link IOException}, as an unreachable master is, so callers polling for the
+     * cluster to come up try again.
+     */
     static MasterStatus fetch(int webUiPort) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webUiPort + "/json/"))
                 .timeout(Duration.ofSeconds(5)).build();
@@ -42,6 +46,8 @@ record MasterStatus(List<WorkerState> workers, List<String> activeApplications) 
                 throw new IOException("master web UI answered " + response.statusCode());
             }
             return parse(response.body());
+        } catch (UncheckedIOException notJson) {
+            throw new IOException(notJson.getMessage(), notJson.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while asking the master for its status", e);
