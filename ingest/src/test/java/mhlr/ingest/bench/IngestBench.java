@@ -52,6 +52,9 @@ import org.apache.spark.sql.SparkSession;
  *   <li>plain threads: the job's per-image work (read, prepare, hash, write Parquet) on as many plain threads as
  *       Spark has cores, each into a shard of its own ({@link PlainThreadIngest}): the most any design could reach
  *       here;</li>
+ *   <li>Spark's floors: that work as the simplest Spark job, one shard per task ({@link MinimalSparkIngest}), and
+ *       as the simplest job whose output could not depend on the partitioning: every image read first, then the
+ *       shards written ({@link MinimalTwoPassIngest});</li>
  *   <li>python: one Python process doing insightface RecBuilder's work on the {@code folders} input (read, PIL
  *       decode-check, SHA-256, pack into a {@code .rec}: {@code ingest/src/test/python/rec_builder_bench.py}), when
  *       {@code python3} with Pillow is there; and the same process reading and decoding only (Pillow's decoder,
@@ -151,8 +154,10 @@ public final class IngestBench {
             outputFormats(spark, data, rounds);
             System.exit(0);
         }
-        long rowGroupBytes = IngestSettings.from(Settings.load(Optional.empty(), List.of())).rowGroupBytes();
-        warmUp(files, rec, index, spark, data, sources, cores, rowGroupBytes);
+        IngestSettings jobSettings = IngestSettings.from(Settings.load(Optional.empty(), JOB_OVERRIDES));
+        long rowGroupBytes = jobSettings.rowGroupBytes();
+        double shardBytes = jobSettings.shardMegabytes() * 1024 * 1024;
+        warmUp(files, rec, index, spark, data, sources, cores, rowGroupBytes, shardBytes);
         List<String> table = new ArrayList<>();
         List<String> scaling = new ArrayList<>();
         List<String> ceiling = new ArrayList<>();
@@ -170,6 +175,8 @@ public final class IngestBench {
                         data.resolve("plain-threads"), rowGroupBytes);
                 Rate minimal = minimalSpark(spark, data.resolve("folders"), files, Map.of(),
                         data.resolve("minimal-spark"), rowGroupBytes);
+                Rate twoPass = minimalTwoPass(spark, data.resolve("folders"), files, Map.of(),
+                        data.resolve("minimal-two-pass"), rowGroupBytes, shardBytes);
                 Optional<PythonRun> pythonDecode = python(data, true);
                 Optional<PythonRun> pythonPacking = python(data, false);
                 table.add(row("folders", folderJob, folderLoop, folderDecode, cores));
@@ -177,10 +184,10 @@ public final class IngestBench {
                         folderDecode.wall(), parallelDecode.wall(), parallelDecode.wall() / folderDecode.wall(),
                         pictureDecode.wall(), folderDecode.wall() / pictureDecode.wall()));
                 ceiling.add(ceilingRow("folders", folderLoop, plain, folderJob));
-                floor.add(floorRow("folders", plain, minimal, folderJob));
+                floor.add(floorRow("folders", plain, minimal, twoPass, folderJob));
                 if (pythonDecode.isPresent() && pythonPacking.isPresent()) {
                     python.add(pythonRow(pythonPacking.get().imagesPerSecond(), pythonDecode.get().imagesPerSecond(),
-                            folderDecode, folderJob, minimal, plain));
+                            folderDecode, folderJob, minimal, twoPass, plain));
                     pythonDecoder = pythonDecode.get().decoder();
                 }
             }
@@ -203,9 +210,11 @@ public final class IngestBench {
                 landmarks.byName().forEach((name, face) -> points.put(name, face.points()));
                 Rate minimal = minimalSpark(spark, photos, photoFiles, points,
                         data.resolve("minimal-spark-landmarks"), rowGroupBytes);
+                Rate twoPass = minimalTwoPass(spark, photos, photoFiles, points,
+                        data.resolve("minimal-two-pass-landmarks"), rowGroupBytes, shardBytes);
                 table.add(row("landmarks 250x250", landmarkJob, landmarkLoop, landmarkDecode, cores));
                 ceiling.add(ceilingRow("landmarks", landmarkLoop, plain, landmarkJob));
-                floor.add(floorRow("landmarks", plain, minimal, landmarkJob));
+                floor.add(floorRow("landmarks", plain, minimal, twoPass, landmarkJob));
             }
         }
         System.out.println();
@@ -217,16 +226,18 @@ public final class IngestBench {
         printTable(String.format(Locale.ROOT, "| source | loop img/s | the job's work on %d plain threads img/s"
                 + " | job img/s | plain threads / loop | job / loop | job / plain threads | plain threads img/CPU-s"
                 + " | job img/CPU-s | job / plain threads, per CPU-s |", cores), ceiling);
-        printTable("| source | plain threads img/s | minimal Spark job img/s | job img/s"
-                + " | minimal Spark / plain threads | job / minimal Spark | minimal Spark img/CPU-s | job img/CPU-s |",
+        printTable("| source | plain threads img/s | minimal Spark job img/s | two-pass floor img/s | job img/s"
+                + " | minimal Spark / plain threads | two-pass floor / minimal Spark | job / two-pass floor"
+                + " | job / minimal Spark | minimal Spark img/CPU-s | two-pass floor img/CPU-s | job img/CPU-s |",
                 floor);
         printTable("| run (warm-up jobs first) | source | wall s | process CPU s | JIT compilation s (elapsed)"
                 + " | GC s | CPU s by thread (Linux) |", JOB_COSTS);
         if (!python.isEmpty()) {
             System.out.println("Python decodes with " + pythonDecoder + ", the JDK with its own libjpeg (ImageIO).");
             printTable("| python RecBuilder img/s | Python read + decode img/s | JDK read + decode, 1 thread img/s"
-                    + " | folders job img/s | minimal Spark img/s | plain threads img/s | job / python"
-                    + " | minimal Spark / python | plain threads / python | python CPU us/img | job CPU us/img"
+                    + " | folders job img/s | minimal Spark img/s | two-pass floor img/s | plain threads img/s"
+                    + " | job / python | minimal Spark / python | two-pass floor / python | plain threads / python"
+                    + " | python CPU us/img | job CPU us/img"
                     + " | minimal Spark CPU us/img | plain threads CPU us/img |", python);
         }
         System.exit(0);
@@ -277,11 +288,12 @@ public final class IngestBench {
      * core, so its wall time is its CPU time).
      */
     private static String pythonRow(double packing, double pythonDecode, Rate jdkDecode, Rate job, Rate minimal,
-            Rate plain) {
-        return String.format(Locale.ROOT, "| %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %.2fx | %.2fx | %.2fx"
-                + " | %.0f | %.0f | %.0f | %.0f |", packing, pythonDecode, jdkDecode.wall(), job.wall(),
-                minimal.wall(), plain.wall(), job.wall() / packing, minimal.wall() / packing, plain.wall() / packing,
-                1e6 / packing, 1e6 / job.cpu(), 1e6 / minimal.cpu(), 1e6 / plain.cpu());
+            Rate twoPass, Rate plain) {
+        return String.format(Locale.ROOT, "| %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %.2fx | %.2fx"
+                + " | %.2fx | %.2fx | %.0f | %.0f | %.0f | %.0f |", packing, pythonDecode, jdkDecode.wall(),
+                job.wall(), minimal.wall(), twoPass.wall(), plain.wall(), job.wall() / packing,
+                minimal.wall() / packing, twoPass.wall() / packing, plain.wall() / packing, 1e6 / packing,
+                1e6 / job.cpu(), 1e6 / minimal.cpu(), 1e6 / plain.cpu());
     }
 
     private static String row(String source, Rate job, Rate loop, Rate decode, int cores) {
@@ -308,7 +320,7 @@ public final class IngestBench {
     /** The same work as the simplest Spark job ({@link MinimalSparkIngest}), as many tasks as pass 1, timed. */
     private static Rate minimalSpark(SparkSession spark, Path root, List<Path> files, Map<String, float[]> landmarks,
             Path output, long rowGroupBytes) throws IOException {
-        int partitions = (int) Math.max((files.size() + 999) / 1000, 2L * spark.sparkContext().defaultParallelism());
+        int partitions = passOnePartitions(spark, files);
         long start = System.nanoTime();
         long cpu = processCpuNanos();
         long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
@@ -321,10 +333,35 @@ public final class IngestBench {
         return Rate.since(done, start, cpu);
     }
 
-    private static String floorRow(String source, Rate plain, Rate minimal, Rate job) {
-        return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2fx | %.2fx | %,.0f | %,.0f |", source,
-                plain.wall(), minimal.wall(), job.wall(), minimal.wall() / plain.wall(), job.wall() / minimal.wall(),
-                minimal.cpu(), job.cpu());
+    private static String floorRow(String source, Rate plain, Rate minimal, Rate twoPass, Rate job) {
+        return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %,.0f | %.2fx | %.2f | %.2f | %.2f | %,.0f"
+                + " | %,.0f | %,.0f |", source, plain.wall(), minimal.wall(), twoPass.wall(), job.wall(),
+                minimal.wall() / plain.wall(), twoPass.wall() / minimal.wall(), job.wall() / twoPass.wall(),
+                job.wall() / minimal.wall(), minimal.cpu(), twoPass.cpu(), job.cpu());
+    }
+
+    /**
+     * The same work as {@link MinimalSparkIngest} split into a reading job and a shard-writing job
+     * ({@link MinimalTwoPassIngest}), timed.
+     */
+    private static Rate minimalTwoPass(SparkSession spark, Path root, List<Path> files, Map<String, float[]> landmarks,
+            Path output, long rowGroupBytes, double shardBytes) throws IOException {
+        long start = System.nanoTime();
+        long cpu = processCpuNanos();
+        long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        ThreadCpu before = ThreadCpu.now();
+        long done = MinimalTwoPassIngest.run(spark, root, files, landmarks, passOnePartitions(spark, files), output,
+                rowGroupBytes, shardBytes);
+        JOB_COSTS.add(String.format(Locale.ROOT, "| two-pass floor | %s | %.2f | %.2f | %.2f | | %s |",
+                root.getFileName(), (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9,
+                (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / 1e3,
+                ThreadCpu.describe(ThreadCpu.now().since(before))));
+        return Rate.since(done, start, cpu);
+    }
+
+    /** As many partitions as the ingest's pass 1 uses for {@code files}. */
+    private static int passOnePartitions(SparkSession spark, List<Path> files) {
+        return (int) Math.max((files.size() + 999) / 1000, 2L * spark.sparkContext().defaultParallelism());
     }
 
     private static String ceilingRow(String source, Rate loop, Rate plain, Rate job) {
@@ -392,7 +429,7 @@ public final class IngestBench {
      * warm-up job left it compiling for a third of its timed rounds' wall time.
      */
     private static void warmUp(List<Path> files, Path rec, RecordIoIndex index, SparkSession spark, Path data,
-            List<String> sources, int cores, long rowGroupBytes) throws Exception {
+            List<String> sources, int cores, long rowGroupBytes, double shardBytes) throws Exception {
         folderLoop(files.subList(0, Math.min(WARM_UP, files.size())), ImageWork.PREPARE);
         folderLoop(files, ImageWork.DECODE);
         recordLoop(rec, index, ImageWork.DECODE);
@@ -417,6 +454,8 @@ public final class IngestBench {
                     rowGroupBytes);
             minimalSpark(spark, data.resolve("folders"), files, Map.of(), data.resolve("minimal-spark"),
                     rowGroupBytes);
+            minimalTwoPass(spark, data.resolve("folders"), files, Map.of(), data.resolve("minimal-two-pass"),
+                    rowGroupBytes, shardBytes);
         }
     }
 
