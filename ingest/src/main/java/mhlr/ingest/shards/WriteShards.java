@@ -29,8 +29,10 @@ import scala.Tuple2;
 public final class WriteShards
         implements Function2<Integer, Iterator<Tuple2<ShardOrder, byte[]>>, Iterator<WrittenFile>> {
     private static final long serialVersionUID = 1L;
-    /** Faces read back and decoded ahead of the Parquet writer (about 4 KB each). */
-    private static final int READ_AHEAD = 256;
+    /** Faces read back and decoded ahead of the Parquet writer (about 4 KB each), handed over this many at a time. */
+    private static final int READ_BATCH = 64;
+    /** Batches of faces read ahead at most. */
+    private static final int BATCHES_AHEAD = 4;
 
     private final String directory;
     private final String spillFolder;
@@ -61,7 +63,7 @@ public final class WriteShards
         String attempt = HadoopAtomicOutput.currentAttempt();
         try (SpillReader spilled = new SpillReader(new Path(spillFolder), hadoop.value().value());
                 ReadAhead<FaceRecord> read = ReadAhead.start("shard-" + index + "-spill-reader", locations,
-                        location -> RecordCodec.decodeFace(spilled.read(location)), READ_AHEAD)) {
+                        location -> RecordCodec.decodeFace(spilled.read(location)), READ_BATCH, BATCHES_AHEAD)) {
             Iterator<FaceRecord> faces = new Iterator<>() {
                 @Override
                 public boolean hasNext() {

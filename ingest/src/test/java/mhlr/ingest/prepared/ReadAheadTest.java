@@ -19,7 +19,7 @@ class ReadAheadTest {
     @Test
     void everyItemComesOnceInTheOrderOfItsInput() {
         List<Integer> taken = new ArrayList<>();
-        try (ReadAhead<Integer> ahead = ReadAhead.start("doubling", INPUTS, input -> 2 * input, 3)) {
+        try (ReadAhead<Integer> ahead = ReadAhead.start("doubling", INPUTS, input -> 2 * input, 7, 3)) {
             while (ahead.hasNext()) {
                 taken.add(ahead.next());
             }
@@ -35,7 +35,7 @@ class ReadAheadTest {
                 throw unreadable;
             }
             return input;
-        }, 64)) {
+        }, 64, 2)) {
             for (int i = 0; i < 5; i++) {
                 assertEquals(i, ahead.next());
             }
@@ -51,14 +51,14 @@ class ReadAheadTest {
         IllegalArgumentException bad = new IllegalArgumentException("bad record");
         try (ReadAhead<Integer> ahead = ReadAhead.start("runtime", INPUTS, input -> {
             throw bad;
-        }, 1)) {
+        }, 1, 1)) {
             assertSame(bad, assertThrows(IllegalArgumentException.class, ahead::next));
         }
     }
 
     @Test
     void closingBeforeTheLastItemStopsTheThread() {
-        ReadAhead<Integer> ahead = ReadAhead.start("stopped-early", INPUTS, input -> input, 2);
+        ReadAhead<Integer> ahead = ReadAhead.start("stopped-early", INPUTS, input -> input, 2, 2);
         assertEquals(0, ahead.next());
         ahead.close();
         assertFalse(Thread.getAllStackTraces().keySet().stream()
@@ -66,8 +66,10 @@ class ReadAheadTest {
     }
 
     @Test
-    void aDepthBelowOneIsRefused() {
+    void aBatchOrQueueBelowOneIsRefused() {
         assertInstanceOf(IllegalArgumentException.class,
-                assertThrows(RuntimeException.class, () -> ReadAhead.start("none", INPUTS, input -> input, 0)));
+                assertThrows(RuntimeException.class, () -> ReadAhead.start("none", INPUTS, input -> input, 0, 1)));
+        assertInstanceOf(IllegalArgumentException.class,
+                assertThrows(RuntimeException.class, () -> ReadAhead.start("none", INPUTS, input -> input, 1, 0)));
     }
 }
