@@ -1,21 +1,17 @@
 package mhlr.ingest.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.StreamSupport;
-import mhlr.core.cli.AtomicOutput;
 import mhlr.core.dataset.DatasetKind;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.shards.ShardWriter;
 import mhlr.spark.HadoopAtomicOutput;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
@@ -42,16 +38,11 @@ final class MinimalSparkIngest {
      */
     static long run(SparkSession spark, Path root, List<Path> files, Map<String, float[]> landmarks, int partitions,
             Path output, long rowGroupBytes) throws IOException {
-        AtomicOutput.deleteRecursively(output);
-        Files.createDirectories(output);
-        List<String> sources = new ArrayList<>();
-        files.forEach(file -> sources.add(root.relativize(file).toString()));
-        String rootName = root.toString();
-        String outputUri = output.toUri().toString();
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<SerializableConfiguration> hadoop = context.broadcast(
-                new SerializableConfiguration(context.hadoopConfiguration()));
-        return context.parallelize(sources, partitions)
+        FloorInput input = FloorInput.prepare(spark, root, files, output);
+        String rootName = input.rootName();
+        String outputUri = input.outputUri();
+        Broadcast<SerializableConfiguration> hadoop = input.hadoop();
+        return input.context().parallelize(input.sources(), partitions)
                 .mapPartitionsWithIndex((index, names) -> List.of(ShardWriter.write(hadoop.value().value(),
                         new org.apache.hadoop.fs.Path(outputUri), index, HadoopAtomicOutput.currentAttempt(),
                         DatasetKind.TRAIN, rowGroupBytes, prepared(Path.of(rootName), names, landmarks)).rows())

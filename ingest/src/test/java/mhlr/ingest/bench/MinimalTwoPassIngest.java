@@ -1,7 +1,6 @@
 package mhlr.ingest.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
-import mhlr.core.cli.AtomicOutput;
 import mhlr.core.dataset.DatasetKind;
 import mhlr.ingest.record.FaceRecord;
 import mhlr.ingest.shards.ShardWriter;
@@ -47,17 +45,13 @@ final class MinimalTwoPassIngest {
      */
     static long run(SparkSession spark, Path root, List<Path> files, Map<String, float[]> landmarks, int partitions,
             Path output, long rowGroupBytes, double shardBytes) throws IOException {
-        AtomicOutput.deleteRecursively(output);
-        Files.createDirectories(output);
-        List<String> sources = new ArrayList<>();
-        files.forEach(file -> sources.add(root.relativize(file).toString()));
-        String rootName = root.toString();
-        String outputUri = output.toUri().toString();
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<SerializableConfiguration> hadoop = context.broadcast(
-                new SerializableConfiguration(context.hadoopConfiguration()));
+        FloorInput input = FloorInput.prepare(spark, root, files, output);
+        String rootName = input.rootName();
+        String outputUri = input.outputUri();
+        Broadcast<SerializableConfiguration> hadoop = input.hadoop();
+        JavaSparkContext context = input.context();
         try {
-            long bytes = context.parallelize(sources, partitions).mapPartitionsWithIndex((index, names) -> {
+            long bytes = context.parallelize(input.sources(), partitions).mapPartitionsWithIndex((index, names) -> {
                 List<FaceRecord> faces = new ArrayList<>();
                 names.forEachRemaining(source -> faces.add(
                         PlainThreadIngest.preparedFace(Path.of(rootName), source, landmarks.get(source))));
