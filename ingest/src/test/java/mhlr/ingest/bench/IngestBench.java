@@ -305,32 +305,16 @@ public final class IngestBench {
     /** The job's own per-image work on plain threads ({@link PlainThreadIngest}), timed. */
     private static Rate plainThreads(Path root, List<Path> files, Function<Path, float[]> landmarks, int threads,
             Path output, long rowGroupBytes) throws Exception {
-        long start = System.nanoTime();
-        long cpu = processCpuNanos();
-        long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-        ThreadCpu before = ThreadCpu.now();
-        long done = PlainThreadIngest.run(root, files, landmarks, threads, output, rowGroupBytes);
-        JOB_COSTS.add(String.format(Locale.ROOT, "| plain threads | %s | %.2f | %.2f | %.2f | | %s |",
-                root.getFileName(), (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9,
-                (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / 1e3,
-                ThreadCpu.describe(ThreadCpu.now().since(before))));
-        return Rate.since(done, start, cpu);
+        return timed("plain threads", root,
+                () -> PlainThreadIngest.run(root, files, landmarks, threads, output, rowGroupBytes));
     }
 
     /** The same work as the simplest Spark job ({@link MinimalSparkIngest}), as many tasks as pass 1, timed. */
     private static Rate minimalSpark(SparkSession spark, Path root, List<Path> files, Map<String, float[]> landmarks,
-            Path output, long rowGroupBytes) throws IOException {
+            Path output, long rowGroupBytes) throws Exception {
         int partitions = passOnePartitions(spark, files);
-        long start = System.nanoTime();
-        long cpu = processCpuNanos();
-        long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-        ThreadCpu before = ThreadCpu.now();
-        long done = MinimalSparkIngest.run(spark, root, files, landmarks, partitions, output, rowGroupBytes);
-        JOB_COSTS.add(String.format(Locale.ROOT, "| minimal Spark job | %s | %.2f | %.2f | %.2f | | %s |",
-                root.getFileName(), (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9,
-                (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / 1e3,
-                ThreadCpu.describe(ThreadCpu.now().since(before))));
-        return Rate.since(done, start, cpu);
+        return timed("minimal Spark job", root,
+                () -> MinimalSparkIngest.run(spark, root, files, landmarks, partitions, output, rowGroupBytes));
     }
 
     private static String floorRow(String source, Rate plain, Rate minimal, Rate twoPass, Rate job) {
@@ -345,14 +329,26 @@ public final class IngestBench {
      * ({@link MinimalTwoPassIngest}), timed.
      */
     private static Rate minimalTwoPass(SparkSession spark, Path root, List<Path> files, Map<String, float[]> landmarks,
-            Path output, long rowGroupBytes, double shardBytes) throws IOException {
+            Path output, long rowGroupBytes, double shardBytes) throws Exception {
+        int partitions = passOnePartitions(spark, files);
+        return timed("two-pass floor", root, () -> MinimalTwoPassIngest.run(spark, root, files, landmarks,
+                partitions, output, rowGroupBytes, shardBytes));
+    }
+
+    /** A run that returns the images it wrote. */
+    @FunctionalInterface
+    private interface Images {
+        long write() throws Exception;
+    }
+
+    /** Times {@code run} (wall, process CPU, JIT, CPU by thread), adds its row to the costs table, gives its rate. */
+    private static Rate timed(String name, Path root, Images run) throws Exception {
         long start = System.nanoTime();
         long cpu = processCpuNanos();
         long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         ThreadCpu before = ThreadCpu.now();
-        long done = MinimalTwoPassIngest.run(spark, root, files, landmarks, passOnePartitions(spark, files), output,
-                rowGroupBytes, shardBytes);
-        JOB_COSTS.add(String.format(Locale.ROOT, "| two-pass floor | %s | %.2f | %.2f | %.2f | | %s |",
+        long done = run.write();
+        JOB_COSTS.add(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | | %s |", name,
                 root.getFileName(), (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9,
                 (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / 1e3,
                 ThreadCpu.describe(ThreadCpu.now().since(before))));

@@ -59,11 +59,10 @@ final class MinimalTwoPassIngest {
                 return List.of(faces.stream().mapToLong(face -> face.image().length).sum()).iterator();
             }, false).reduce(Long::sum);
             int shards = (int) Math.max(context.defaultParallelism(), Math.ceil(bytes / shardBytes));
-            int parts = partitions;
             return context.parallelize(IntStream.range(0, shards).boxed().toList(), shards)
                     .map(shard -> ShardWriter.write(hadoop.value().value(), new org.apache.hadoop.fs.Path(outputUri),
                             shard, HadoopAtomicOutput.currentAttempt(), DatasetKind.TRAIN, rowGroupBytes,
-                            everyNth(parts, shard, shards)).rows())
+                            everyNth(partitions, shard, shards)).rows())
                     .reduce(Long::sum);
         } finally {
             KEPT.clear();
