@@ -35,8 +35,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *       {@code recordio} run writes {@code --output-format both} and is compared with a run on one local core: each
  *       executor spills its prepared faces into the shared staging directory and the writers read them back, so
  *       neither the Parquet shards nor the RecordIO files may depend on which worker, or how many cores, read what.
- *       Launch mode, source and output format are independent of each other, so each run covers one of each rather
- *       than every combination (every cluster run costs its own executors);</li>
+ *       The {@code recordio} and {@code bin} cluster runs take the way of large inputs
+ *       ({@code ingest.plan-on-driver-up-to = 0}: census and shard rows by Spark shuffles across the executors) and
+ *       the local runs they are compared with the driver's way (these inputs are small), so the two ways are proven
+ *       to write the same bytes across executors too.
+ *       Launch mode, source, output format and way are independent of each other, so each run covers one of each
+ *       rather than every combination (every cluster run costs its own executors);</li>
  *   <li>{@code bin/evaluate --model} writes the same {@code report.json}: the model's bytes are broadcast, and every
  *       executor JVM loads ND4J's native libraries and restores the model itself.</li>
  * </ul>
@@ -76,7 +80,7 @@ class JobsOnClusterIT {
         List<String> oneCore = new ArrayList<>(settings("both"));
         oneCore.addAll(List.of("--master", "local[1]"));
         runs.ingest("recordio", input, local, oneCore);
-        assertClusterMatches(local, "recordio", input, "both");
+        assertClusterMatches(local, "recordio", input, shuffled(settings("both")));
     }
 
     @Test
@@ -85,7 +89,7 @@ class JobsOnClusterIT {
         Path submitted = runs.output("spark-submit", "bin");
         List<Long> before = cluster.finishedTasksByWorker();
         cluster.scripts().start("ingest", JobRuns.ingestArguments("bin", verificationBin(), submitted,
-                onCluster(settings("parquet"))), Optional.of(cluster.home())).await(JobRuns.JOB_TIMEOUT)
+                onCluster(shuffled(settings("parquet")))), Optional.of(cluster.home())).await(JobRuns.JOB_TIMEOUT)
                 .requireSuccess();
         runs.assertRanOnEveryWorker(before);
         JobRuns.assertSameManifest(localIngest("bin", verificationBin()), submitted);
@@ -122,14 +126,17 @@ class JobsOnClusterIT {
     }
 
     private static void assertIngestOnClusterMatchesLocal(String format, Path input, String outputFormat) {
-        assertClusterMatches(localIngest(format, input, outputFormat), format, input, outputFormat);
+        assertClusterMatches(localIngest(format, input, outputFormat), format, input, settings(outputFormat));
     }
 
-    /** Ingests {@code input} on the cluster and compares its manifest with the local output {@code local}. */
-    private static void assertClusterMatches(Path local, String format, Path input, String outputFormat) {
-        Path distributed = runs.output("cluster", format + "-" + outputFormat);
+    /**
+     * Ingests {@code input} on the cluster with {@code settings} and compares its manifest with the local output
+     * {@code local}.
+     */
+    private static void assertClusterMatches(Path local, String format, Path input, List<String> settings) {
+        Path distributed = runs.output("cluster", local.getFileName().toString());
         List<Long> before = CLUSTER.cluster().finishedTasksByWorker();
-        runs.ingest(format, input, distributed, onCluster(settings(outputFormat)));
+        runs.ingest(format, input, distributed, onCluster(settings));
         runs.assertRanOnEveryWorker(before);
         JobRuns.assertSameManifest(local, distributed);
     }
@@ -155,6 +162,13 @@ class JobsOnClusterIT {
 
     private static Path verificationBin() {
         return data.resolve("verification").resolve(SampleDataWriter.BIN_NAME);
+    }
+
+    /** {@code settings} and the way of large inputs: census and shard rows by Spark shuffles. */
+    private static List<String> shuffled(List<String> settings) {
+        List<String> arguments = new ArrayList<>(settings);
+        arguments.addAll(List.of("--set", "ingest.plan-on-driver-up-to=0"));
+        return arguments;
     }
 
     private static List<String> onCluster(List<String> settings) {

@@ -10,25 +10,43 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import scala.Tuple2;
 
 /**
- * One partition's {@link Census}, after a shuffle that put every copy of the same input bytes into the same
- * partition: counts the records by skip reason, groups the faces by input hash into {@link ContentCopies}, keeps
- * the groups of more than one copy and adds the kept copy of every group to its identity's sum. A plain
- * partition-and-merge instead of {@code reduceByKey}: Spark's aggregating shuffle sizes its maps again and again
- * while they grow, which cost more than the merging itself.
+ * The {@link Census} of summaries that hold every copy of each input hash among them: one partition after a
+ * shuffle by input hash, or every summary at once on the driver ({@link #count}). Counts the records by skip
+ * reason, groups the faces by input hash into {@link ContentCopies}, keeps the groups of more than one copy and adds
+ * the kept copy of every group to its identity's sum. A plain partition-and-merge instead of {@code reduceByKey}:
+ * Spark's aggregating shuffle sizes its maps again and again while they grow, which cost more than the merging
+ * itself.
  */
 final class CensusByContent implements FlatMapFunction<Iterator<Tuple2<String, byte[]>>, Census> {
     private static final long serialVersionUID = 1L;
 
     @Override
     public Iterator<Census> call(Iterator<Tuple2<String, byte[]>> summaries) {
+        return List.of(count(new Iterator<byte[]>() {
+            @Override
+            public boolean hasNext() {
+                return summaries.hasNext();
+            }
+
+            @Override
+            public byte[] next() {
+                return summaries.next()._2();
+            }
+        })).iterator();
+    }
+
+    /**
+     * The census of {@code summaries} ({@link RecordCodec#summaryBytes}), which must hold every copy of each input
+     * hash among them.
+     */
+    static Census count(Iterator<byte[]> summaries) {
         Census census = Census.empty();
         Map<String, ContentCopies> groups = new HashMap<>();
         while (summaries.hasNext()) {
-            Tuple2<String, byte[]> summary = summaries.next();
-            RecordSummary record = RecordCodec.decodeSummary(summary._2());
+            RecordSummary record = RecordCodec.decodeSummary(summaries.next());
             census.codes().merge(record.isFace() ? "" : record.reason().name(), 1L, Long::sum);
             if (record.isFace()) {
-                groups.merge(summary._1(), ContentCopies.of(record), ContentCopies::merge);
+                groups.merge(record.contentHash(), ContentCopies.of(record), ContentCopies::merge);
             }
         }
         groups.forEach((hash, copies) -> {
@@ -37,6 +55,6 @@ final class CensusByContent implements FlatMapFunction<Iterator<Tuple2<String, b
                 census.copied().put(hash, copies);
             }
         });
-        return List.of(census).iterator();
+        return census;
     }
 }

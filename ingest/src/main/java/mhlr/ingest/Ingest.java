@@ -129,6 +129,7 @@ public final class Ingest {
         Duration interval = Duration.ofMillis(Math.round(settings.progressSeconds() * 1000));
         Path spill = target.staged(SPILL);
         JavaRDD<byte[]> summaryBlocks;
+        PassOneSummaries passOne;
         Census census;
         try (DriverProgress progress = DriverProgress.start(spark.sc(), "ingest", "images", interval, log)) {
             SourceRecords records = source.read(context);
@@ -144,14 +145,14 @@ public final class Ingest {
                     .mapPartitionsWithIndex(new PrepareAndSpill(spill.toString(), context.hadoopForExecutors(),
                             progress.counter()), true)
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            JavaRDD<byte[]> passOneSummaries = summaryBlocks.flatMap(SummaryBlock::summaries);
-            census = source.kind() == DatasetKind.TRAIN ? Census.take(passOneSummaries) : countCodes(passOneSummaries);
+            // An input of unknown size (expected 0) is not collected: it may be of any size.
+            passOne = records.expected() > 0 && records.expected() <= settings.planOnDriverUpTo()
+                    ? PassOneSummaries.onDriver(spark, summaryBlocks)
+                    : PassOneSummaries.onExecutors(spark, summaryBlocks);
+            census = passOne.census(source.kind());
         }
-        // Every later job reads the cached summaries in fewer, larger tasks than pass 1 had.
-        JavaRDD<byte[]> summaryBytes = summaryBlocks.coalesce(SummaryPartitions.of(summaryBlocks.getNumPartitions(),
-                spark.defaultParallelism())).flatMap(SummaryBlock::summaries);
         SkipTally tally = census.tally();
-        JavaRDD<RecordSummary> summaries = summaryBytes.map(RecordCodec::decodeSummary);
+        JavaRDD<RecordSummary> summaries = passOne.summaries().map(RecordCodec::decodeSummary);
         try {
             if (tally.read() == 0) {
                 throw new UsageException("--input " + input + " holds no records to ingest (format "
@@ -159,8 +160,8 @@ public final class Ingest {
             }
             tally.checkLimit(settings.maxSkippedFraction(), () -> badExamples(summaries));
             return source.kind() == DatasetKind.TRAIN
-                    ? writeTraining(context, summaryBytes, summaries, census, target)
-                    : writeEvaluation(context, (EvaluationSource) source, summaryBytes, summaries, tally, target);
+                    ? writeTraining(context, passOne, summaries, census, target)
+                    : writeEvaluation(context, (EvaluationSource) source, passOne, summaries, tally, target);
         } finally {
             summaryBlocks.unpersist(false);
         }
@@ -171,35 +172,13 @@ public final class Ingest {
         target.fileSystem().delete(target.staged(SPILL), true);
     }
 
-    /**
-     * An evaluation set's census: only its records by skip reason ({@code ""} for faces), counted in each partition
-     * and summed on the driver (no shuffle; evaluation sets keep copies and have no labels).
-     */
-    private static Census countCodes(JavaRDD<byte[]> summaryBytes) {
-        Census census = Census.empty();
-        Map<String, Long> counts = census.codes();
-        for (Map<String, Long> partition : summaryBytes.mapPartitions(summaries -> {
-            Map<String, Long> codes = new HashMap<>();
-            while (summaries.hasNext()) {
-                byte[] summary = summaries.next();
-                String code = RecordCodec.isFaceSummary(summary) ? ""
-                        : RecordCodec.decodeSummary(summary).reason().name();
-                codes.merge(code, 1L, Long::sum);
-            }
-            return List.of(codes).iterator();
-        }).collect()) {
-            partition.forEach((code, count) -> counts.merge(code, count, Long::sum));
-        }
-        return census;
-    }
-
     /** The first bad records by source, for the message when there are too many. */
     private static List<SkippedRecord> badExamples(JavaRDD<RecordSummary> summaries) {
         return summaries.filter(r -> !r.isFace() && r.skipped().isBad()).map(RecordSummary::skipped)
                 .takeOrdered(EXAMPLES, BY_SOURCE);
     }
 
-    private IngestReport writeTraining(SourceContext context, JavaRDD<byte[]> summaryBytes,
+    private IngestReport writeTraining(SourceContext context, PassOneSummaries passOne,
             JavaRDD<RecordSummary> summaries, Census census, HadoopAtomicOutput target) throws IOException {
         JavaRDD<RecordSummary> faces = summaries.filter(RecordSummary::isFace);
         Map<String, String> keptCopyByHash = census.keptCopyByHash();
@@ -219,11 +198,11 @@ public final class Ingest {
 
         OutputFormat output = settings.outputFormat();
         List<ShardFile> shards = output.writesParquet()
-                ? writeShards(context, summaryBytes, selection, labels.keptImages(), labels.keptBytes(), target)
+                ? writeShards(context, passOne, selection, labels.keptImages(), labels.keptBytes(), target)
                 : List.of();
         List<ShardFile> files = new ArrayList<>();
         if (output.writesRecordIo()) {
-            files.addAll(writeRecordIo(context, summaryBytes, selection, labels, target));
+            files.addAll(writeRecordIo(context, passOne, selection, labels, target));
         }
         removeSpill(target);
         files.addAll(writeSkipped(context,
@@ -240,14 +219,14 @@ public final class Ingest {
     }
 
     private IngestReport writeEvaluation(SourceContext context, EvaluationSource evaluation,
-            JavaRDD<byte[]> summaryBytes, JavaRDD<RecordSummary> summaries, SkipTally tally,
+            PassOneSummaries passOne, JavaRDD<RecordSummary> summaries, SkipTally tally,
             HadoopAtomicOutput target) throws IOException {
         OutputFormat output = settings.outputFormat();
         JavaRDD<RecordSummary> written = summaries.filter(RecordSummary::isFace);
         long images = tally.read() - tally.skipped();
         long bytes = images == 0 ? 0 : written.map(f -> (long) f.imageBytes()).reduce(Long::sum);
         List<ShardFile> shards = output.writesParquet()
-                ? writeShards(context, summaryBytes, null, images, bytes, target)
+                ? writeShards(context, passOne, null, images, bytes, target)
                 : List.of();
 
         Set<String> keys = new HashSet<>(written.map(RecordSummary::key).collect());
@@ -290,7 +269,7 @@ public final class Ingest {
             }
         }
         if (output.writesVerificationBin()) {
-            files.addAll(VerificationBins.write(summaryBytes, target.staged(SPILL), spark.hadoopConfiguration(),
+            files.addAll(VerificationBins.write(passOne.summaries(), target.staged(SPILL), spark.hadoopConfiguration(),
                     keptPairs, target));
         }
         removeSpill(target);
@@ -332,7 +311,7 @@ public final class Ingest {
      *
      * @param selection which training faces are written and their labels; {@code null} writes every face
      */
-    private List<ShardFile> writeShards(SourceContext context, JavaRDD<byte[]> summaryBytes,
+    private List<ShardFile> writeShards(SourceContext context, PassOneSummaries passOne,
             Broadcast<TrainingSelection> selection, long images, long bytes, HadoopAtomicOutput target) {
         int shards = shardCount(images, bytes);
         WriteShards.Builder writer = WriteShards.builder().directory(target.staging().toString())
@@ -341,9 +320,8 @@ public final class Ingest {
         if (selection != null) {
             writer.finish(TrainingSelection.labelling(selection));
         }
-        List<ShardFile> files = new ArrayList<>(summaryBytes
-                .flatMapToPair(new ShardRows(settings.seed(), shards, selection))
-                .repartitionAndSortWithinPartitions(new ShardPartitioner(shards))
+        List<ShardFile> files = new ArrayList<>(passOne
+                .arranged(new ShardRows(settings.seed(), shards, selection), new ShardPartitioner(shards))
                 .mapPartitionsWithIndex(writer.build(), true)
                 .collect().stream().map(WrittenFile::toShardFile).toList());
         files.sort(Comparator.comparing(ShardFile::file));
@@ -354,14 +332,13 @@ public final class Ingest {
      * Writes {@code train.rec}, {@code train.idx} and {@code property}: the written faces' summaries range-partitioned
      * by label, a part per partition (each face read from its spill file), joined on the driver.
      */
-    private List<ShardFile> writeRecordIo(SourceContext context, JavaRDD<byte[]> summaryBytes,
+    private List<ShardFile> writeRecordIo(SourceContext context, PassOneSummaries passOne,
             Broadcast<TrainingSelection> selection, IdentityLabels labels, HadoopAtomicOutput target)
             throws IOException {
         int parts = Math.max(shardCount(labels.keptImages(), labels.keptBytes()), spark.defaultParallelism());
         RecordIoPlan plan = RecordIoPlan.of(labels.imagesPerLabel(), parts);
         Path partsFolder = target.staged(RECORDIO_PARTS);
-        List<RecordIoPart> written = summaryBytes.flatMapToPair(new RecordIoRows(selection))
-                .repartitionAndSortWithinPartitions(plan)
+        List<RecordIoPart> written = passOne.arranged(new RecordIoRows(selection), plan)
                 .mapPartitionsWithIndex(new WriteRecordIoParts(partsFolder.toString(), target.staged(SPILL).toString(),
                         plan,
                         context.hadoopForExecutors()), true)

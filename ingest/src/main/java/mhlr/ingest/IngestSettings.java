@@ -23,6 +23,8 @@ import mhlr.core.cli.UsageException;
  * @param rowGroupMegabytes Parquet row-group size
  * @param maxSkippedFraction the share of bad records above which the job fails
  * @param partitions Spark partitions of the per-image work; 0 = derived
+ * @param planOnDriverUpTo inputs of up to this many records are counted and arranged into shards on the driver,
+ *     larger ones by Spark shuffles ({@link PassOneSummaries}); the output is the same
  * @param progressSeconds seconds between progress lines
  * @param landmarkFile the landmark file ("" = the format's default)
  * @param pairsFile lfw: the pairs file
@@ -40,6 +42,7 @@ public record IngestSettings(
         double rowGroupMegabytes,
         double maxSkippedFraction,
         int partitions,
+        long planOnDriverUpTo,
         double progressSeconds,
         String landmarkFile,
         String pairsFile,
@@ -54,6 +57,7 @@ public record IngestSettings(
         require(rowGroupMegabytes > 0, "ingest.row-group-mb must be positive");
         require(maxSkippedFraction >= 0 && maxSkippedFraction <= 1, "ingest.max-skipped-fraction must be in [0, 1]");
         require(partitions >= 0, "ingest.partitions must be 0 (derived) or more");
+        require(planOnDriverUpTo >= 0, "ingest.plan-on-driver-up-to must be 0 (always shuffle) or more");
         require(progressSeconds > 0, "ingest.progress-seconds must be positive");
     }
 
@@ -73,6 +77,7 @@ public record IngestSettings(
                 ingest.getDouble("row-group-mb"),
                 ingest.getDouble("max-skipped-fraction"),
                 ingest.getInt("partitions"),
+                ingest.getLong("plan-on-driver-up-to"),
                 ingest.getDouble("progress-seconds"),
                 ingest.getString("landmark-file"),
                 ingest.getString("pairs-file"),

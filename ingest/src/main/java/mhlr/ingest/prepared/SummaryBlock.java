@@ -1,6 +1,7 @@
 package mhlr.ingest.prepared;
 
 import java.nio.ByteBuffer;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -25,6 +26,30 @@ public final class SummaryBlock {
             block.putInt(summary.length).put(summary);
         }
         return block.array();
+    }
+
+    /** The summaries of all {@code blocks}, block after block, each in the order they were packed. */
+    public static Iterator<byte[]> summaries(List<byte[]> blocks) {
+        Iterator<byte[]> remaining = blocks.iterator();
+        return new Iterator<>() {
+            private Iterator<byte[]> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && remaining.hasNext()) {
+                    current = summaries(remaining.next());
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public byte[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
     }
 
     /** The summaries of a block, in the order they were packed. */
