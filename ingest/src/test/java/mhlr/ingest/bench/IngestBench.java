@@ -3,11 +3,13 @@ package mhlr.ingest.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import mhlr.core.cli.AtomicOutput;
 import mhlr.core.config.Settings;
+import mhlr.core.dataset.ShardSchema;
 import mhlr.core.format.FaceLandmarks;
 import mhlr.core.format.LandmarkFile;
 import mhlr.core.format.RecordIoIndex;
@@ -44,7 +47,10 @@ import org.apache.spark.sql.SparkSession;
  * dominate):
  * <ul>
  *   <li>job: the whole Spark job on {@code local[*]} (read, prepare, hash, deduplicate, label, shuffle, write the
- *       shards, skipped table and manifest), images per second of wall time; Spark's start is not timed;</li>
+ *       shards, skipped table and manifest), images per second of wall time; Spark's start is not timed. For
+ *       {@code folders} also "job, shuffled": the same job the way of inputs over {@code ingest.plan-on-driver-up-to}
+ *       records (census and shard rows by Spark shuffles instead of on the driver), checked to write the same
+ *       manifest;</li>
  *   <li>loop: one plain Java thread reading each image and calling {@link FacePreparation#prepare} (the same
  *       per-image decode, align or resize, encode);</li>
  *   <li>decode: one thread reading and decoding only, as the preparation decodes (an aligned 112x112 face to its
@@ -170,6 +176,7 @@ public final class IngestBench {
                 Rate folderDecode = folderLoop(files, ImageWork.DECODE);
                 Rate folderLoop = folderLoop(files, ImageWork.PREPARE);
                 Rate folderJob = job(spark, "folders", data.resolve("folders"), data);
+                Rate shuffledJob = job(spark, "folders", data.resolve("folders"), data, "parquet", true);
                 Rate parallelDecode = parallelFolderDecode(files, cores);
                 Rate plain = plainThreads(data.resolve("folders"), files, file -> null, cores,
                         data.resolve("plain-threads"), rowGroupBytes);
@@ -180,6 +187,7 @@ public final class IngestBench {
                 Optional<PythonRun> pythonDecode = python(data, true);
                 Optional<PythonRun> pythonPacking = python(data, false);
                 table.add(row("folders", folderJob, folderLoop, folderDecode, cores));
+                table.add(row("folders, shuffled", shuffledJob, folderLoop, folderDecode, cores));
                 scaling.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2fx | %,.0f | %.2fx |",
                         folderDecode.wall(), parallelDecode.wall(), parallelDecode.wall() / folderDecode.wall(),
                         pictureDecode.wall(), folderDecode.wall() / pictureDecode.wall()));
@@ -187,7 +195,7 @@ public final class IngestBench {
                 floor.add(floorRow("folders", plain, minimal, twoPass, folderJob));
                 if (pythonDecode.isPresent() && pythonPacking.isPresent()) {
                     python.add(pythonRow(pythonPacking.get().imagesPerSecond(), pythonDecode.get().imagesPerSecond(),
-                            folderDecode, folderJob, minimal, twoPass, plain));
+                            folderDecode, folderJob, shuffledJob, minimal, twoPass, plain));
                     pythonDecoder = pythonDecode.get().decoder();
                 }
             }
@@ -235,8 +243,9 @@ public final class IngestBench {
         if (!python.isEmpty()) {
             System.out.println("Python decodes with " + pythonDecoder + ", the JDK with its own libjpeg (ImageIO).");
             printTable("| python RecBuilder img/s | Python read + decode img/s | JDK read + decode, 1 thread img/s"
-                    + " | folders job img/s | minimal Spark img/s | two-pass floor img/s | plain threads img/s"
-                    + " | job / python | minimal Spark / python | two-pass floor / python | plain threads / python"
+                    + " | folders job img/s | job, shuffled img/s | minimal Spark img/s | two-pass floor img/s"
+                    + " | plain threads img/s | job / python | job, shuffled / python | minimal Spark / python"
+                    + " | two-pass floor / python | plain threads / python"
                     + " | python CPU us/img | job CPU us/img"
                     + " | minimal Spark CPU us/img | plain threads CPU us/img |", python);
         }
@@ -287,12 +296,13 @@ public final class IngestBench {
      * One round against the Python process: rates, ratios and CPU time per image (the Python process runs on one
      * core, so its wall time is its CPU time).
      */
-    private static String pythonRow(double packing, double pythonDecode, Rate jdkDecode, Rate job, Rate minimal,
-            Rate twoPass, Rate plain) {
-        return String.format(Locale.ROOT, "| %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %.2fx | %.2fx"
-                + " | %.2fx | %.2fx | %.0f | %.0f | %.0f | %.0f |", packing, pythonDecode, jdkDecode.wall(),
-                job.wall(), minimal.wall(), twoPass.wall(), plain.wall(), job.wall() / packing,
-                minimal.wall() / packing, twoPass.wall() / packing, plain.wall() / packing, 1e6 / packing,
+    private static String pythonRow(double packing, double pythonDecode, Rate jdkDecode, Rate job, Rate shuffled,
+            Rate minimal, Rate twoPass, Rate plain) {
+        return String.format(Locale.ROOT, "| %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %.2fx"
+                + " | %.2fx | %.2fx | %.2fx | %.2fx | %.0f | %.0f | %.0f | %.0f |", packing, pythonDecode,
+                jdkDecode.wall(), job.wall(), shuffled.wall(), minimal.wall(), twoPass.wall(), plain.wall(),
+                job.wall() / packing, shuffled.wall() / packing, minimal.wall() / packing, twoPass.wall() / packing,
+                plain.wall() / packing, 1e6 / packing,
                 1e6 / job.cpu(), 1e6 / minimal.cpu(), 1e6 / plain.cpu());
     }
 
@@ -438,6 +448,9 @@ public final class IngestBench {
                 long start = System.nanoTime();
                 long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
                 job(spark, source, input, data);
+                if (source.equals("folders")) {
+                    job(spark, source, input, data, "parquet", true);
+                }
                 double compiled =
                         (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / 1e3;
                 if (compiled < QUIET_JIT * (System.nanoTime() - start) / 1e9) {
@@ -568,9 +581,22 @@ public final class IngestBench {
     }
 
     private static Rate job(SparkSession spark, String format, Path input, Path data, String output) {
+        return job(spark, format, input, data, output, false);
+    }
+
+    /**
+     * Runs the ingest job once into {@code shards-FORMAT-OUTPUT} of {@code data}; with {@code shuffled}, the way of
+     * large inputs ({@code ingest.plan-on-driver-up-to = 0}: the census and the shard rows by Spark shuffles) into
+     * {@code shards-FORMAT-OUTPUT-shuffled}, failing when its manifest differs from the other way's last one.
+     */
+    private static Rate job(SparkSession spark, String format, Path input, Path data, String output,
+            boolean shuffled) {
         List<String> overrides = new ArrayList<>(List.of("ingest.format=" + format, "ingest.output-format=" + output,
                 "ingest.progress-seconds=10"));
         overrides.addAll(JOB_OVERRIDES);
+        if (shuffled) {
+            overrides.add("ingest.plan-on-driver-up-to=0");
+        }
         IngestSettings settings = IngestSettings.from(Settings.load(Optional.empty(), overrides));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         long start = System.nanoTime();
@@ -578,14 +604,31 @@ public final class IngestBench {
         long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long collecting = collectionMillis();
         ThreadCpu threads = ThreadCpu.now();
+        Path shards = data.resolve("shards-" + format + "-" + output);
+        Path into = shuffled ? data.resolve(shards.getFileName() + "-shuffled") : shards;
         IngestReport report = Ingest.run(spark, settings, Sources.forFormat(format), input.toString(),
-                data.resolve("shards-" + format + "-" + output).toString(), true,
-                new PrintStream(log, true, StandardCharsets.UTF_8));
-        JOB_COSTS.add(String.format(Locale.ROOT, "| job %d | %s | %.2f | %.2f | %.2f | %.2f | %s |",
-                ++jobs, format, (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9,
+                into.toString(), true, new PrintStream(log, true, StandardCharsets.UTF_8));
+        double wall = (System.nanoTime() - start) / 1e9;
+        if (shuffled) {
+            sameManifest(shards, into);
+        }
+        JOB_COSTS.add(String.format(Locale.ROOT, "| job %d%s | %s | %.2f | %.2f | %.2f | %.2f | %s |",
+                ++jobs, shuffled ? ", shuffled" : "", format, wall, (processCpuNanos() - cpu) / 1e9,
                 (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / 1e3,
                 (collectionMillis() - collecting) / 1e3, ThreadCpu.describe(ThreadCpu.now().since(threads))));
         return Rate.since(report.manifest().counts().written(), start, cpu);
+    }
+
+    /** Fails unless both outputs' manifests hold the same bytes (every shard's SHA-256 among them). */
+    private static void sameManifest(Path one, Path other) {
+        try {
+            byte[] first = Files.readAllBytes(one.resolve(ShardSchema.MANIFEST_FILE));
+            if (!Arrays.equals(first, Files.readAllBytes(other.resolve(ShardSchema.MANIFEST_FILE)))) {
+                throw new IllegalStateException("the shuffled job's manifest in " + other + " differs from " + one);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long collectionMillis() {
