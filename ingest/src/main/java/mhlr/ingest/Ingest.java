@@ -64,20 +64,22 @@ import scala.Tuple2;
  * <ol>
  *   <li>pass 1: read and prepare every record on the executors (decode, align or resize to 112x112, encode, hash),
  *       with progress on stderr; each prepared face is spilled to a file of its task in the staging directory and
- *       Spark keeps only a small summary per record ({@link PrepareAndSpill}); in the same Spark job, the summaries
- *       are shuffled by input hash and counted ({@link Census}: records by skip reason, copies of the same bytes,
- *       usable faces per identity; an evaluation set only counts, without a shuffle); fail when the bad share is
- *       over the limit;</li>
+ *       Spark keeps only a small summary per record ({@link PrepareAndSpill}); the summaries are counted
+ *       ({@link Census}: records by skip reason, copies of the same bytes, usable faces per identity; an evaluation
+ *       set only counts), on the driver for an input of up to {@code ingest.plan-on-driver-up-to} records, else by a
+ *       shuffle by input hash in pass 1's own Spark job ({@link PassOneSummaries}); fail when the bad share is over
+ *       the limit;</li>
  *   <li>training, on the driver from the census: drop exact duplicates (same input bytes; the copy with the
  *       smallest identity and source stays), apply the identity filters and give dense labels in sorted identity
  *       order;</li>
- *   <li>pass 2: shuffle the summaries into shards by a seeded hash of each record's source and write one Parquet
- *       file per shard from the executors, each face's bytes read back from its spill file; write the skipped
- *       table; evaluation: write the pair list, without pairs whose images were not written;</li>
+ *   <li>pass 2: put the summaries into shards by a seeded hash of each record's source (on the driver, or by a
+ *       shuffle, as for the census) and write one Parquet file per shard from the executors, each face's bytes read
+ *       back from its spill file; write the skipped table; evaluation: write the pair list, without pairs whose images
+ *       were not written;</li>
  *   <li>remove the spill files, write the manifest last, then commit the output directory by renaming it into
  *       place.</li>
  * </ol>
- * No image bytes are cached or shuffled by Spark: every Spark-side pass moves summaries of a few dozen bytes.
+ * No image bytes are cached or shuffled by Spark: every Spark-side pass moves summaries of about 150 bytes.
  * Nothing depends on Spark's partitioning or the number of cores, so the same input and seed give the same bytes.
  */
 public final class Ingest {

@@ -26,7 +26,7 @@ import scala.Tuple2;
  * <ul>
  *   <li>{@link #onDriver}: pass 1's job hands its summary blocks to the driver, which takes the census and
  *       arranges the rows itself; the writing tasks get their rows with the task, so no Spark shuffle runs at all.
- *       The driver holds every summary (a few hundred bytes each with its maps), so this is for inputs of up to a
+ *       The driver holds every summary (about 150 bytes each, a few hundred with the census's maps), so this is for inputs of up to a
  *       few hundred thousand records, where the shuffles' task set-up, serialization and files cost more than
  *       the work they move.</li>
  *   <li>{@link #onExecutors}: the census is a shuffle of the summaries by input hash, in the same Spark job as
@@ -34,8 +34,9 @@ import scala.Tuple2;
  *       result. For inputs of any size.</li>
  * </ul>
  * Neither the census nor the rows each writing task gets depend on the way, so the output is the same bytes.
+ * Public for the benchmark of the driver's memory ({@code DriverPlanBench}).
  */
-final class PassOneSummaries {
+public final class PassOneSummaries {
     private final JavaSparkContext spark;
     private final JavaRDD<byte[]> blocks;
     private final List<byte[]> collected;
@@ -47,12 +48,12 @@ final class PassOneSummaries {
     }
 
     /** Runs pass 1 ({@code blocks}, one summary block per partition, cached) and keeps its blocks on the driver. */
-    static PassOneSummaries onDriver(JavaSparkContext spark, JavaRDD<byte[]> blocks) {
+    public static PassOneSummaries onDriver(JavaSparkContext spark, JavaRDD<byte[]> blocks) {
         return new PassOneSummaries(spark, blocks, blocks.collect());
     }
 
     /** Leaves pass 1's blocks (cached) on the executors; pass 1 runs with the census. */
-    static PassOneSummaries onExecutors(JavaSparkContext spark, JavaRDD<byte[]> blocks) {
+    public static PassOneSummaries onExecutors(JavaSparkContext spark, JavaRDD<byte[]> blocks) {
         return new PassOneSummaries(spark, blocks, null);
     }
 
@@ -60,7 +61,7 @@ final class PassOneSummaries {
      * What the driver needs before it writes: for a training set the full {@link Census}; for an evaluation set
      * (which keeps copies and has no labels) only the records by skip reason.
      */
-    Census census(DatasetKind kind) {
+    public Census census(DatasetKind kind) {
         if (collected != null) {
             return kind == DatasetKind.TRAIN
                     ? CensusByContent.count(SummaryBlock.summaries(collected))
@@ -79,7 +80,7 @@ final class PassOneSummaries {
      * else the cached summaries are read in a partition per core (or per hundred of pass 1's partitions,
      * {@link SummaryPartitions}) and shuffled.
      */
-    <K extends Comparable<K>> JavaPairRDD<K, byte[]> arranged(PairFlatMapFunction<byte[], K, byte[]> rows,
+    public <K extends Comparable<K>> JavaPairRDD<K, byte[]> arranged(PairFlatMapFunction<byte[], K, byte[]> rows,
             Partitioner partitioner) {
         if (collected == null) {
             return summaries().flatMapToPair(rows).repartitionAndSortWithinPartitions(partitioner);
@@ -106,7 +107,7 @@ final class PassOneSummaries {
     }
 
     /** Every summary, as an RDD of the cached blocks read in a partition per core or more. */
-    JavaRDD<byte[]> summaries() {
+    public JavaRDD<byte[]> summaries() {
         return blocks.coalesce(SummaryPartitions.of(blocks.getNumPartitions(), spark.defaultParallelism()))
                 .flatMap(SummaryBlock::summaries);
     }
