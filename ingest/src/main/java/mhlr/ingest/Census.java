@@ -11,11 +11,11 @@ import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
 
 /**
- * What the driver needs to know of a read set before it writes anything, gathered in one shuffle of the records'
- * summaries ({@link #take}): how many records were read and why each skipped one was skipped, the faces that are
- * exact copies of others, and each identity's usable faces. For a training set that is all the driver needs to give
- * labels; the shuffle is the second stage of pass 1's own Spark job, so no image is read twice and no further job
- * runs before the shards are written.
+ * What the driver needs to know of a read set before it writes anything: how many records were read and why each
+ * skipped one was skipped, the faces that are exact copies of others, and each identity's usable faces. For a
+ * training set that is all the driver needs to give labels. Taken from the records' summaries on the driver for a
+ * small input ({@link PassOneSummaries}), else in one shuffle of them ({@link #take}) that is the second stage of
+ * pass 1's own Spark job, so no image is read twice and no further job runs before the shards are written.
  *
  * @param codes records by skip reason's name, {@code ""} for faces (see {@link SkipTally#fromCodes})
  * @param identities per identity: its faces that are no copy of another (one per input hash) and their bytes

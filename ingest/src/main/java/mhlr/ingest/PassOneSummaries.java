@@ -25,10 +25,10 @@ import scala.Tuple2;
  * their key. Two ways to the same result, chosen by the input's size ({@code ingest.plan-on-driver-up-to}):
  * <ul>
  *   <li>{@link #onDriver}: pass 1's job hands its summary blocks to the driver, which takes the census and
- *       arranges the rows itself; the writing tasks get their rows with the task, so no Spark shuffle runs at all.
- *       The driver holds every summary (about 150 bytes each, a few hundred with the census's maps), so this is for inputs of up to a
- *       few hundred thousand records, where the shuffles' task set-up, serialization and files cost more than
- *       the work they move.</li>
+ *       arranges the rows itself; the writing tasks read their rows, in order, from a broadcast, so no Spark
+ *       shuffle runs at all. The driver holds every summary (about 150 bytes each, a few hundred with the census's
+ *       maps), so this is for inputs of up to a few hundred thousand records, where the shuffles' task set-up,
+ *       serialization and files cost more than the work they move.</li>
  *   <li>{@link #onExecutors}: the census is a shuffle of the summaries by input hash, in the same Spark job as
  *       pass 1, and each writer's rows are a shuffle of the cached summaries; the driver holds only the census's
  *       result. For inputs of any size.</li>

@@ -2,6 +2,7 @@ package mhlr.ingest.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +115,7 @@ public final class DriverPlanBench {
             String source = String.format(Locale.ROOT, "%d/%s/%08d.jpg", identity % 10, folder,
                     i % FACES_PER_IDENTITY);
             int content = i % COPY_EVERY == COPY_EVERY - 1 ? i - 1 : i;
-            String hash = FacePreparer.sha256(Integer.toString(content).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String hash = FacePreparer.sha256(Integer.toString(content).getBytes(StandardCharsets.UTF_8));
             FaceRecord face = FaceRecord.training(source, folder, null, null).prepared(new byte[IMAGE_BYTES], hash);
             summaries.add(RecordCodec.summaryBytes(face, new SpillLocation(i / PER_PARTITION, 0,
                     (long) (i % PER_PARTITION) * IMAGE_BYTES, IMAGE_BYTES)));
