@@ -43,6 +43,7 @@ public record Census(Map<String, Long> codes, Map<String, IdentitySum> identitie
                     return new Tuple2<>(record.isFace() ? record.contentHash() : record.source(), summary);
                 })
                 .partitionBy(new HashPartitioner(shuffled))
+                .values()
                 .mapPartitions(new CensusByContent())
                 .collect();
         Census total = empty();

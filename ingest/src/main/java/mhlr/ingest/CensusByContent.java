@@ -7,7 +7,6 @@ import java.util.Map;
 import mhlr.ingest.record.RecordCodec;
 import mhlr.ingest.record.RecordSummary;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import scala.Tuple2;
 
 /**
  * The {@link Census} of summaries that hold every copy of each input hash among them: one partition after a
@@ -17,22 +16,12 @@ import scala.Tuple2;
  * Spark's aggregating shuffle sizes its maps again and again while they grow, which cost more than the merging
  * itself.
  */
-final class CensusByContent implements FlatMapFunction<Iterator<Tuple2<String, byte[]>>, Census> {
+final class CensusByContent implements FlatMapFunction<Iterator<byte[]>, Census> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public Iterator<Census> call(Iterator<Tuple2<String, byte[]>> summaries) {
-        return List.of(count(new Iterator<byte[]>() {
-            @Override
-            public boolean hasNext() {
-                return summaries.hasNext();
-            }
-
-            @Override
-            public byte[] next() {
-                return summaries.next()._2();
-            }
-        })).iterator();
+    public Iterator<Census> call(Iterator<byte[]> summaries) {
+        return List.of(count(summaries)).iterator();
     }
 
     /**

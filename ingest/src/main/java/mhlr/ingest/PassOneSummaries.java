@@ -1,13 +1,11 @@
 package mhlr.ingest;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.stream.IntStream;
 import mhlr.core.dataset.DatasetKind;
 import mhlr.ingest.prepared.SummaryBlock;
@@ -76,7 +74,7 @@ public final class PassOneSummaries {
     /**
      * Every summary's rows ({@code rows}) in the partitions of {@code partitioner}, each partition sorted by key, as
      * {@code repartitionAndSortWithinPartitions} gives them. On the driver each partition's summaries are put in
-     * order there and broadcast (one packed block per partition), and each task keys its block again as it reads it;
+     * order there and broadcast (one packed block per partition), and each task keys its block's summaries again;
      * else the cached summaries are read in a partition per core (or per hundred of pass 1's partitions,
      * {@link SummaryPartitions}) and shuffled.
      */
@@ -89,10 +87,9 @@ public final class PassOneSummaries {
         for (int i = 0; i < partitioner.numPartitions(); i++) {
             partitions.add(new ArrayList<>());
         }
-        for (Iterator<Tuple2<K, byte[]>> keyed = new KeyedRows<>(rows, SummaryBlock.summaries(collected));
-                keyed.hasNext(); ) {
-            Tuple2<K, byte[]> row = keyed.next();
-            partitions.get(partitioner.getPartition(row._1())).add(row);
+        for (Iterator<byte[]> summaries = SummaryBlock.summaries(collected); summaries.hasNext(); ) {
+            rowsOf(rows, summaries.next()).forEachRemaining(row -> partitions.get(partitioner.getPartition(row._1()))
+                    .add(row));
         }
         Comparator<Tuple2<K, byte[]>> byKey = Comparator.comparing(Tuple2::_1);
         List<byte[]> blocksInOrder = new ArrayList<>();
@@ -102,8 +99,21 @@ public final class PassOneSummaries {
         }
         Broadcast<List<byte[]>> ordered = spark.broadcast(blocksInOrder);
         return spark.parallelize(IntStream.range(0, blocksInOrder.size()).boxed().toList(), blocksInOrder.size())
-                .flatMapToPair(partition -> new KeyedRows<>(rows, SummaryBlock.summaries(ordered.value()
-                        .get(partition))));
+                .flatMap(partition -> SummaryBlock.summaries(ordered.value().get(partition)))
+                .flatMapToPair(rows);
+    }
+
+    /** The rows of one summary, a failure to key it named by its source. */
+    private static <K> Iterator<Tuple2<K, byte[]>> rowsOf(PairFlatMapFunction<byte[], K, byte[]> rows,
+            byte[] summary) {
+        try {
+            return rows.call(summary);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot key the summary of " + RecordCodec.decodeSummary(summary).source(),
+                    e);
+        }
     }
 
     /** Every summary, as an RDD of the cached blocks read in a partition per core or more. */
@@ -129,41 +139,5 @@ public final class PassOneSummaries {
         partitions.forEach(partition -> partition.forEach((code, count) -> census.codes().merge(code, count,
                 Long::sum)));
         return census;
-    }
-
-    /** The rows of each summary in turn. */
-    private static final class KeyedRows<K> implements Iterator<Tuple2<K, byte[]>> {
-        private final PairFlatMapFunction<byte[], K, byte[]> rows;
-        private final Iterator<byte[]> summaries;
-        private Iterator<Tuple2<K, byte[]>> current = Collections.emptyIterator();
-
-        KeyedRows(PairFlatMapFunction<byte[], K, byte[]> rows, Iterator<byte[]> summaries) {
-            this.rows = rows;
-            this.summaries = summaries;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (!current.hasNext() && summaries.hasNext()) {
-                byte[] summary = summaries.next();
-                try {
-                    current = rows.call(summary);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot key the summary of "
-                            + RecordCodec.decodeSummary(summary).source(), e);
-                }
-            }
-            return current.hasNext();
-        }
-
-        @Override
-        public Tuple2<K, byte[]> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return current.next();
-        }
     }
 }
